@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the test dependencies and runs the whole suite: lint, types, tests on SQLite, then the
+# database tests again on a real PostgreSQL server started here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+
+echo "==> ruff"
+.venv/bin/ruff check src tests bench
+echo "==> mypy"
+.venv/bin/mypy
+
+echo "==> tests (SQLite)"
+.venv/bin/pytest -n 2 -q "$@"
+
+if compgen -G "tests/web/test_*.py" >/dev/null; then
+    echo "==> database tests (PostgreSQL)"
+    url=$(scripts/postgres.sh start)
+    trap 'scripts/postgres.sh stop' EXIT
+    PLANWATCH_DATABASE_URL="$url" .venv/bin/pytest -n 2 -q -m "not browser" tests/web
+fi

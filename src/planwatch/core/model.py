@@ -1,0 +1,220 @@
+"""Plain data objects of a plan: what the package reader produces and everything else consumes.
+
+No Django, no I/O. Values are kept in the unit written in the package (``亿元``, ``万平方米``); the
+``units`` module converts between scales when a comparison needs it. Published growth rates are kept
+exactly as published (``Decimal`` from the text, with the number of decimals it was written with).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class IndicatorKind(StrEnum):
+    LEVEL = "level"  # an amount: GDP, revenue, investment (亿元)
+    RATE = "rate"  # a ratio that is a level: unemployment rate, landing rate (%)
+    INDEX = "index"  # only growth is published (总消费, 万元GDP能耗)
+    RANK = "rank"  # a position in a ranking (第11名); lower is better
+
+
+class Aggregation(StrEnum):
+    CUMULATIVE = "cumulative"  # published year to date (累计值): GDP, investment, retail sales
+    POINT = "point"  # a level at a moment: unemployment rate, 5G stations in service
+
+
+class TargetKind(StrEnum):
+    GROWTH_AT_LEAST = "growth_at_least"  # 增长6%以上
+    GROWTH_AT_MOST = "growth_at_most"  # 增长控制在3%以内
+    LEVEL_AT_LEAST = "level_at_least"  # 不少于210万平方米
+    LEVEL_AT_MOST = "level_at_most"  # 控制在…以内
+    REDUCTION_AT_LEAST = "reduction_at_least"  # 下降3%以上 (value is the positive size of the fall)
+    RATE_AT_LEAST = "rate_at_least"  # 达到90%
+    RATE_AT_MOST = "rate_at_most"  # 控制在4.5%以内 (unemployment)
+    MILESTONE = "milestone"  # 9月底前基本达到通行条件
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a row came from: a file and row of the package, and the sentence of a report if any."""
+
+    file: str = ""
+    row: int = 0
+    quote: str = ""  # the sentence of the source report the figure was read from
+    illustrative: bool = False  # added by us, not in the source report
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str
+    name: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    code: str
+    name: str
+    name_en: str = ""
+    kind: str = "department"  # department (委办局) | subdistrict (街乡)
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A plan area: one subsection (（一）…) of the execution report."""
+
+    code: str
+    name: str
+    name_en: str = ""
+    order: int = 0
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str  # unit of the level ("亿元", "%", "名"); "" for an index with no published level
+    name_en: str = ""
+    kind: IndicatorKind = IndicatorKind.LEVEL
+    aggregation: Aggregation = Aggregation.CUMULATIVE
+    higher_is_better: bool = True
+    comparable: bool = False  # official growth is at comparable prices: never recompute it from levels
+    headline: bool = False  # appears in the headline paragraph of the report
+    area: str = ""  # Area.code
+    department: str = ""  # Department.code that reports it
+    order: int = 0
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A published figure of an indicator for a period, with the growth rates published beside it."""
+
+    indicator: str
+    period: str  # canonical period string: "2021H1", "2021-06", "2021Q2", "2021"
+    value: Decimal | None  # the level, in ``unit``; None where only growth is published
+    unit: str
+    yoy_pct: Decimal | None = None  # 同比增长, as published
+    vs_base_pct: Decimal | None = None  # 比 base_period 增长, as published
+    base_period: str = ""  # "2019H1"
+    avg_pct: Decimal | None = None  # a published average annual growth, kept only where no vs_base is given
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An annual target of an indicator."""
+
+    indicator: str
+    period: str  # "2021"
+    kind: TargetKind
+    value: Decimal | None
+    unit: str
+    text: str = ""  # the plan's own wording: 增长6%以上
+    due: dt.date | None = None
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A unit of plan work (重点任务); sub-tasks name their parent."""
+
+    code: str
+    name: str
+    area: str  # Area.code
+    lead: str  # Department.code
+    name_en: str = ""
+    parent: str = ""
+    co: tuple[str, ...] = ()  # co-departments
+    target_kind: TargetKind | None = None
+    target_value: Decimal | None = None
+    unit: str = ""
+    deadline: dt.date | None = None  # default: end of the plan year
+    curve: str = "linear"  # "linear" | "milestones:2021-06-30=40;2021-09-30=80" | "seasonal:0,0,5,…" (12 cumulative %)
+    target_text: str = ""  # the plan's wording: 全年拆违面积不少于210万平方米
+    measure: str = ""  # the plan office's wording for the measures section (三), figures filled from data
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    """Cumulative progress of a task as of a date (approved figures only)."""
+
+    task: str
+    as_of: dt.date
+    value: Decimal | None  # cumulative amount done since the start of the year, in the task's unit
+    unit: str
+    note: str = ""
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A key investment project (重点项目)."""
+
+    code: str
+    name: str
+    category: str  # infrastructure | livelihood | high_tech
+    lead: str  # Department.code
+    name_en: str = ""
+    planned_start: dt.date | None = None
+    actual_start: dt.date | None = None
+    planned_finish: dt.date | None = None
+    phase: str = "planned"  # planned | preparing | under_construction | completed
+    investment_plan: Decimal | None = None  # annual planned investment, 万元
+    investment_done: Decimal | None = None  # completed this year to as_of, 万元
+    as_of: dt.date | None = None
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
+class Plan:
+    """A whole plan data package in memory."""
+
+    region: Region
+    year: int
+    title: str
+    title_en: str = ""
+    base_year: int | None = None  # the pre-pandemic base year for vs-base comparisons (2019)
+    settings: dict[str, object] = field(default_factory=dict)  # progress convention, thresholds …
+    report: dict[str, object] = field(default_factory=dict)  # occasion block, speaker … (report.yaml)
+    areas: list[Area] = field(default_factory=list)
+    departments: list[Department] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    progress: list[ProgressRow] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # other sheets, kept verbatim
+
+    def indicator(self, code: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+    def task(self, code: str) -> Task:
+        for task in self.tasks:
+            if task.code == code:
+                return task
+        raise KeyError(code)
+
+    def observation(self, indicator: str, period: str) -> Observation | None:
+        for obs in self.observations:
+            if obs.indicator == indicator and obs.period == period:
+                return obs
+        return None
+
+    def latest_progress(self, task: str, on_or_before: dt.date | None = None) -> ProgressRow | None:
+        best: ProgressRow | None = None
+        for row in self.progress:
+            if row.task != task or (on_or_before is not None and row.as_of > on_or_before):
+                continue
+            if best is None or row.as_of > best.as_of:
+                best = row
+        return best
