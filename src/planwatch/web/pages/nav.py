@@ -1,0 +1,25 @@
+"""The navigation of the pages, by role: what a user sees in the top bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str | Promise
+    prefix: str = ""  # view names starting with this mark the entry as current ("pages:task")
+
+    def is_current(self, view_name: str) -> bool:
+        return view_name == self.url_name or bool(self.prefix and view_name.startswith(self.prefix))
+
+
+def nav_items(user: object) -> list[NavItem]:
+    """Entries of the top bar for ``user``; pages a role cannot use are not shown (the views check too)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [NavItem("pages:dashboard", _("Dashboard"))]

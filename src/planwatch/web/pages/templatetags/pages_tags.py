@@ -1,0 +1,33 @@
+"""Template tags of the pages: the navigation and status lights."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from ..nav import nav_items
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def pages_nav(context: template.Context) -> SafeString:
+    request = context.get("request")
+    if request is None:
+        return mark_safe("")
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    links = []
+    for item in nav_items(request.user):
+        if item.is_current(current):
+            links.append(format_html('<a href="{}" class="active" aria-current="page">{}</a>',
+                                     reverse(item.url_name), item.label))
+        else:
+            links.append(format_html('<a href="{}">{}</a>', reverse(item.url_name), item.label))
+    return mark_safe("".join(links))  # each link escaped by format_html
+
+
+@register.simple_tag
+def light(status: str, title: str = "") -> SafeString:
+    return format_html('<span class="light status-{}" title="{}"></span>', status or "unknown", title)

@@ -1,0 +1,16 @@
+"""Log in and out with Django's own views and our templates."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "pages/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("pages:dashboard")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("pages:login")

@@ -1,0 +1,12 @@
+"""The dashboard at ``/``: where the plan stands at a glance."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/dashboard.html", {})
