@@ -191,6 +191,7 @@ class Plan:
     progress: list[ProgressRow] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # other sheets, kept verbatim
+    illustrative_note: str = ""  # plan.yaml: which rows of the package are illustrative, in words
 
     def indicator(self, code: str) -> Indicator:
         for ind in self.indicators:

@@ -1,0 +1,216 @@
+"""Reading the raw cells of a package, from a folder of CSV/YAML files or from one .xlsx workbook.
+
+Everything is read as text here (cells stripped, blank rows skipped); ``parse`` turns the text into
+typed values. Row numbers are spreadsheet rows: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .issues import PackageIssue
+from .schema import PLAN_FILE, REPORT_FILE
+
+BOM = b"\xef\xbb\xbf"
+_NUMBER_FORMAT = re.compile(r"^0(?:\.(0+))?$")
+
+
+class Unreadable(OSError):
+    """The path is not a package at all: missing, not a folder, not a readable .xlsx."""
+
+
+@dataclass(slots=True)
+class RawTable:
+    name: str  # table name: "indicators"
+    label: str  # how issues name it: "indicators.csv" or "plan.xlsx[indicators]"
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (spreadsheet row, column → stripped text)
+    verbatim: list[dict[str, str]] = field(default_factory=list)  # unstripped rows, for extra tables
+
+
+@dataclass(slots=True)
+class RawPackage:
+    form: str  # "folder" | "xlsx"
+    path: Path
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    yaml_docs: dict[str, tuple[str, Any]] = field(default_factory=dict)  # "plan" → (label, data)
+    issues: list[PackageIssue] = field(default_factory=list)
+
+    def label(self, name: str, ext: str) -> str:
+        if self.form == "xlsx":
+            return f"{self.path.name}[{name}]"
+        return f"{name}.{ext}"
+
+
+def read(path: str | Path) -> RawPackage:
+    p = Path(path)
+    if p.is_dir():
+        return read_folder(p)
+    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(p)
+    if not p.exists():
+        raise Unreadable(f"{p}: no such file or folder / 路径不存在")
+    raise Unreadable(f"{p}: not a package folder or .xlsx workbook / 不是数据包文件夹或 .xlsx 工作簿")
+
+
+# ---------------------------------------------------------------- text decoding
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with: UTF-8 (with or without BOM) or GB18030."""
+    if data.startswith(BOM):
+        return data[len(BOM) :].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return data.decode("gb18030"), "gb18030"
+
+
+def _table_from_rows(name: str, label: str, rows: list[list[str]], issues: list[PackageIssue]) -> RawTable:
+    if not rows:
+        return RawTable(name, label, [], [])
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    seen: set[str] = set()
+    for h in header:
+        if h in seen:
+            issues.append(
+                PackageIssue(label, 1, h, f"表头列名“{h}”重复", f"column {h!r} appears twice in the header", "duplicate_column")
+            )
+        seen.add(h)
+    out: list[tuple[int, dict[str, str]]] = []
+    verbatim: list[dict[str, str]] = []
+    for i, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        extra = [c for c in cells[len(header) :] if c.strip()]
+        if extra:
+            issues.append(
+                PackageIssue(
+                    label, i, "", f"本行有{len(extra)}个单元格超出表头范围", f"the row has {len(extra)} cells beyond the header", "extra_cells"
+                )
+            )
+        row = {h: (cells[j].strip() if j < len(cells) else "") for j, h in enumerate(header) if h}
+        out.append((i, row))
+        verbatim.append({h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header) if h})
+    return RawTable(name, label, header, out, verbatim)
+
+
+def _load_yaml(text: str, label: str, issues: list[PackageIssue]) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(exc, "problem", None) or str(exc)
+        issues.append(PackageIssue(label, line, "", f"YAML 格式错误: {problem}", f"YAML does not parse: {problem}", "bad_yaml"))
+        return None
+
+
+# ---------------------------------------------------------------- folder
+
+
+def read_folder(path: Path) -> RawPackage:
+    raw = RawPackage("folder", path)
+    for f in sorted(path.iterdir()):
+        if not f.is_file():
+            continue
+        if f.name in (PLAN_FILE, REPORT_FILE):
+            label = f.name
+            try:
+                text, _ = decode(f.read_bytes())
+            except (OSError, UnicodeDecodeError) as exc:
+                raw.issues.append(PackageIssue(label, 0, "", f"无法读取文件: {exc}", f"cannot read the file: {exc}", "unreadable_file"))
+                continue
+            raw.yaml_docs[f.stem] = (label, _load_yaml(text, label, raw.issues))
+        elif f.suffix.lower() == ".csv":
+            label = f.name
+            try:
+                text, _ = decode(f.read_bytes())
+            except (OSError, UnicodeDecodeError) as exc:
+                raw.issues.append(
+                    PackageIssue(label, 0, "", f"无法读取文件(请另存为 UTF-8 或 GB18030 编码的 CSV): {exc}", f"cannot read the file (save it as UTF-8 or GB18030 CSV): {exc}", "unreadable_file")
+                )
+                continue
+            rows = list(csv.reader(io.StringIO(text, newline="")))
+            raw.tables[f.stem] = _table_from_rows(f.stem, label, rows, raw.issues)
+    return raw
+
+
+# ---------------------------------------------------------------- workbook
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    """The text of a workbook cell as a CSV would hold it; numbers keep the decimals their format shows."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        d = Decimal(repr(value))
+        m = _NUMBER_FORMAT.match(number_format or "")
+        if m:
+            places = len(m.group(1) or "")
+            d = d.quantize(Decimal(1).scaleb(-places))
+        elif d == d.to_integral_value() and "E" not in repr(value) and "e" not in repr(value):
+            d = d.quantize(Decimal(1))
+        return format(d, "f")
+    return str(value)
+
+
+def _sheet_rows(ws: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in ws.iter_rows():
+        cells = []
+        for c in row:
+            v = getattr(c, "value", None)
+            fmt = getattr(c, "number_format", "General") if isinstance(v, float) else "General"
+            cells.append(cell_text(v, fmt))
+        while cells and cells[-1] == "":
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def read_xlsx(path: Path) -> RawPackage:
+    import openpyxl
+
+    from .yamlsheet import sheet_to_yaml
+
+    raw = RawPackage("xlsx", path)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Unreadable(f"{path}: not a readable .xlsx workbook / 无法打开 .xlsx 工作簿: {exc}") from exc
+    try:
+        for ws in wb.worksheets:
+            name = ws.title.strip()
+            rows = _sheet_rows(ws)
+            if name.lower() in ("plan", "report"):
+                label = raw.label(name.lower(), "")
+                raw.yaml_docs[name.lower()] = (label, sheet_to_yaml(rows, label, raw.issues))
+            else:
+                raw.tables[name] = _table_from_rows(name, raw.label(name, ""), rows, raw.issues)
+    finally:
+        wb.close()
+    return raw
