@@ -1,0 +1,44 @@
+"""Build the report's document model from a plan: gather the figures, then render the wording templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planwatch.core.model import Plan
+from planwatch.core.periods import Period
+
+from . import charts, tables
+from .compose import render_document
+from .context import ReportData, gather
+from .document import Document
+
+
+def _wording(data: ReportData) -> dict[str, Any]:
+    w = dict(data.wording)
+    date = w.get("date")
+    if isinstance(date, str) and date:
+        w["date"] = dt.date.fromisoformat(date)
+    for key in ("title", "speaker", "salutation", "opening", "review_intro", "problems_intro", "measures_intro",
+                "closing", "meeting", "date"):
+        w.setdefault(key, "")
+        w.setdefault(f"{key}_en", "")
+    if data.annual:  # the half-year wording does not fit the annual report
+        w.update({"title": w.get("annual_title", ""), "title_en": w.get("annual_title_en", ""),
+                  "opening": "", "opening_en": ""})
+    return w
+
+
+def build_document(plan: Plan, period: str | Period, *, on: dt.date | None = None, lang: str = "zh") -> Document:
+    """The execution report of ``plan`` for ``period`` (2021H1 half-year, 2021 annual) as of ``on``."""
+    data = gather(plan, period, on)
+    variant = "annual" if data.annual else "half_year"
+    return render_document(
+        f"{lang}/{variant}.j2",
+        {"d": data, "w": _wording(data)},
+        lang=lang,
+        tables={"tasks": lambda: tables.tasks_table(data, lang), "warnings": lambda: tables.warnings_table(data, lang)},
+        charts={"headline": lambda: charts.headline_chart(data, lang), "tasks": lambda: charts.tasks_chart(data, lang)},
+        meta={"plan": plan.title, "region": plan.region.name, "period": str(data.period), "as_of": data.on.isoformat(),
+              "variant": variant, "lang": lang},
+    )

@@ -1,0 +1,269 @@
+"""Render the wording templates into the document model.
+
+The templates (``templates/zh/*.j2``, ``templates/en/*.j2``) write a light line markup:
+
+- ``=title …``, ``=occasion …``, ``=speaker …``, ``=salutation …``, ``=closing …``: front and end matter;
+- ``# …`` opens a section (一、), ``## …`` a subsection (（一）);
+- ``[[table:KEY]]`` and ``[[chart:KEY]]`` place a table or chart the builder made;
+- any other lines are paragraph text; a blank line ends a paragraph. Lines of one paragraph are joined
+  with nothing in Chinese and a space in English.
+
+Figures are printed through filters (``{{ f.yoy|growth }}``) that return a marker standing for a
+:class:`FigureRun`; after rendering, the markers are turned back into runs, so each printed figure keeps
+its :class:`Figure` and provenance.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+
+from planwatch.core.figures import Figure
+
+from . import numbers
+from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_FRONT_STYLES = {"occasion", "speaker", "salutation", "closing", "signature"}
+
+
+class ReportTemplateError(ValueError):
+    """A wording template that does not render (a typo in a template the office edited)."""
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.runs: list[FigureRun] = []
+
+    def mark(self, text: str, fig: Figure) -> str:
+        run = FigureRun(id=f"F{len(self.runs) + 1}", text=text, figure=fig)
+        self.runs.append(run)
+        return f"{_OPEN}{len(self.runs) - 1}{_CLOSE}"
+
+
+_registry: contextvars.ContextVar[_Registry] = contextvars.ContextVar("planwatch_report_registry")
+
+
+def _figure_filter(fmt: Callable[[Figure], str]) -> Callable[[Figure | None], str]:
+    def apply(fig: Figure | None) -> str:
+        if fig is None:
+            raise ReportTemplateError("a template printed a figure the data does not have (None)")
+        if not isinstance(fig, Figure):
+            raise ReportTemplateError(f"a template printed {fig!r} as a figure; only Figure objects print")
+        return _registry.get().mark(fmt(fig), fig)
+
+    return apply
+
+
+FILTERS: dict[str, Callable[[Figure], str]] = {
+    "num": numbers.number,
+    "abs_num": numbers.abs_number,
+    "amount": numbers.amount_zh,
+    "growth": numbers.growth_zh,
+    "pp": numbers.pp_zh,
+    "pp_abs": numbers.pp_abs_zh,
+    "rank": numbers.rank_zh,
+    "amount_en": numbers.amount_en,
+    "growth_en": numbers.growth_en,
+    "vs_base_en": numbers.vs_base_en,
+    "pp_en": numbers.pp_en,
+    "pp_abs_en": numbers.pp_abs_en,
+    "rank_en": numbers.rank_en,
+}
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("planwatch.report", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is line markup, escaped by each writer
+    )
+    for name, fmt in FILTERS.items():
+        env.filters[name] = _figure_filter(fmt)
+    env.filters["cn_num"] = numbers.cn_numeral
+    env.filters["measure_zh"] = lambda t: fill_measure(t.measure_zh, t, "zh")
+    env.filters["measure_en"] = lambda t: fill_measure(t.measure_en, t, "en")
+    env.filters["message_zh"] = lambda w: link_numbers(w.message_zh, list(w.figures.values()))
+    env.filters["message_en"] = lambda w: link_numbers(w.message_en, list(w.figures.values()))
+    env.tests["negative"] = lambda f: f is not None and numbers.is_negative(f)
+    env.tests["zero"] = lambda f: f is not None and numbers.is_zero(f)
+    return env
+
+
+def render_document(
+    template: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    tables: dict[str, Callable[[], Table]],
+    charts: dict[str, Callable[[], Chart]],
+    meta: dict[str, Any],
+) -> Document:
+    """Render ``template`` (e.g. "zh/half_year.j2") with ``context`` and parse it into a Document."""
+    registry = _Registry()
+    token = _registry.set(registry)
+    try:
+        try:
+            text = environment().get_template(template).render(**context)
+        except jinja2.TemplateError as exc:
+            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            raise ReportTemplateError(f"template {template}{where}: {exc}") from exc
+        # tables and charts print figures too: build them while the registry is active
+        return _parse(text, registry, lang=lang, tables=tables, charts=charts, meta=meta)
+    finally:
+        _registry.reset(token)
+
+
+def _runs(text: str, registry: _Registry) -> list[Run]:
+    out: list[Run] = []
+    pos = 0
+    for m in _MARK.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        out.append(registry.runs[int(m.group(1))])
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def mark(fig: Figure, fmt: str) -> str:
+    """The marker for ``fig`` printed with filter ``fmt``, for text built in code (measures, messages)."""
+    return _registry.get().mark(FILTERS[fmt](fig), fig)
+
+
+_NUMBER = re.compile("(?<![\\d.\ue000])" r"\d+(?:\.\d+)?(?![\d.])")
+_PLACEHOLDER = re.compile(r"\{(target|done|remaining|share)\}")
+
+
+def link_numbers(text: str, figures: list[Figure]) -> str:
+    """Turn each number in ``text`` that prints one of ``figures`` into that figure's run.
+
+    Warning messages come from the core as sentences; their figures come beside them. A number of the
+    sentence that matches no figure stays plain text (and the provenance test reports it).
+    """
+    pool = list(figures)
+
+    def repl(m: re.Match[str]) -> str:
+        for i, fig in enumerate(pool):
+            if numbers.number(fig) == m.group(0) or numbers.abs_number(fig) == m.group(0):
+                pool.pop(i)
+                return _registry.get().mark(m.group(0), fig)
+        return m.group(0)
+
+    return _NUMBER.sub(repl, text)
+
+
+def fill_measure(text: str, item: Any, lang: str) -> str:
+    """A measure's wording with its figures filled from the data.
+
+    ``{target}``, ``{done}``, ``{remaining}``, ``{share}`` are replaced by the task's figures; a number
+    written in the text that equals the task's target is linked to the target figure.
+    """
+    p = item.progress
+    figs = {"target": p.target, "done": p.done, "remaining": item.remaining, "share": p.done_share}
+    fmt = "amount_en" if lang == "en" else "amount"
+
+    def place(m: re.Match[str]) -> str:
+        fig = figs[m.group(1)]
+        if fig is None:
+            raise ReportTemplateError(f"measure of task {item.task.code} uses {{{m.group(1)}}}, which it has not")
+        return mark(fig, fmt)
+
+    text = link_numbers(text, [f for f in (p.target,) if f is not None])
+    return _PLACEHOLDER.sub(place, text)
+
+
+def marked_runs(text: str) -> list[Run]:
+    """Runs of a text with figure markers made by :func:`mark` or :func:`link_numbers`."""
+    return _runs(text, _registry.get())
+
+
+def figure_run(fig: Figure, fmt: str) -> FigureRun:
+    """A run for a figure printed by code that builds tables (inside ``render_document``)."""
+    registry = _registry.get()
+    marker = registry.mark(FILTERS[fmt](fig), fig)
+    return registry.runs[int(_MARK.fullmatch(marker).group(1))]  # type: ignore[union-attr]
+
+
+def _parse(
+    text: str,
+    registry: _Registry,
+    *,
+    lang: str,
+    tables: dict[str, Callable[[], Table]],
+    charts: dict[str, Callable[[], Chart]],
+    meta: dict[str, Any],
+) -> Document:
+    doc = Document(lang=lang, title="", meta=dict(meta))
+    joiner = " " if lang == "en" else ""
+    current: list[Block | Section] = doc.body
+    level1: Section | None = None
+    pending: list[str] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        para = Paragraph(_runs(joiner.join(pending), registry))
+        pending.clear()
+        if level1 is None:
+            para.style = "opening"
+            doc.front.append(para)
+        else:
+            current.append(para)
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("=") and " " in line:
+            flush()
+            style, rest = line[1:].split(" ", 1)
+            if style == "title":
+                doc.title = _plain(rest, registry)
+            elif style in _FRONT_STYLES:
+                para = Paragraph(_runs(rest.strip(), registry), style=style)
+                (doc.front if level1 is None else current).append(para)
+            else:
+                raise ReportTemplateError(f"unknown markup line {line!r}")
+        elif line.startswith("## "):
+            flush()
+            if level1 is None:
+                raise ReportTemplateError(f"subsection before any section: {line!r}")
+            sub = Section(_runs(line[3:].strip(), registry), level=2)
+            level1.blocks.append(sub)
+            current = sub.blocks
+        elif line.startswith("# "):
+            flush()
+            level1 = Section(_runs(line[2:].strip(), registry), level=1)
+            doc.body.append(level1)
+            current = level1.blocks
+        elif line.startswith("[[") and line.endswith("]]"):
+            flush()
+            kind, _, key = line[2:-2].partition(":")
+            factory = {"table": tables, "chart": charts}.get(kind, {}).get(key)
+            if factory is None:
+                raise ReportTemplateError(f"no {kind} named {key!r} for {line!r}")
+            block = factory()
+            if level1 is None:
+                raise ReportTemplateError(f"{line} must be inside a section")
+            current.append(block)
+        else:
+            pending.append(line)
+    flush()
+    return doc
+
+
+def _plain(text: str, registry: _Registry) -> str:
+    return "".join(r if isinstance(r, str) else r.text for r in _runs(text, registry))

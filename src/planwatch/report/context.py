@@ -1,0 +1,219 @@
+"""Gather what a report says from the plan, by calling the core: nothing here computes a growth rate.
+
+``gather(plan, period, on)`` returns a :class:`ReportData` with the headline indicators'
+figures (core.measures), every task's time progress (core.progress), the warnings (core.rules), grouped
+the way section 二 of the report groups them, and the wording the office keeps in the package
+(report.yaml, narrative.csv, measures.csv).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from planwatch.core import measures, progress, rules
+from planwatch.core.figures import Figure
+from planwatch.core.model import Area, Indicator, IndicatorKind, Plan, Task
+from planwatch.core.periods import Period
+
+LAGGING = {"lagging", "seriously_lagging", "overdue"}
+
+
+@dataclass(slots=True)
+class IndicatorItem:
+    indicator: Indicator
+    figures: Any  # core.measures.IndicatorFigures
+    wording: dict[str, str]  # name / verb for this report, from report.yaml `indicators`
+    base_label_zh: str = ""
+    base_label_en: str = ""
+
+    @property
+    def short(self) -> bool:
+        """One fact only (a rate, or growth with no comparison to a base): joined to the next by a comma."""
+        f = self.figures
+        return f.vs_base is None and f.avg_annual is None and not (f.value is not None and f.yoy is not None)
+
+
+@dataclass(slots=True)
+class TaskItem:
+    task: Task
+    progress: Any  # core.progress.TaskProgress
+    lead_name: str
+    lead_name_en: str
+    remaining: Figure | None = None
+    measure_zh: str = ""
+    measure_en: str = ""
+
+    @property
+    def status(self) -> str:
+        return str(self.progress.status)
+
+
+@dataclass(slots=True)
+class AreaItem:
+    area: Area
+    heading_zh: str
+    heading_en: str
+    measures_heading_zh: str
+    measures_heading_en: str
+    lead_zh: str = ""
+    lead_en: str = ""
+    indicators: list[IndicatorItem] = field(default_factory=list)
+    tasks: list[TaskItem] = field(default_factory=list)
+
+    @property
+    def open_tasks(self) -> list[TaskItem]:
+        return [t for t in self.tasks if t.status not in {"done", "no_target"} or t.measure_zh]
+
+
+@dataclass(slots=True)
+class ReportData:
+    plan: Plan
+    period: Period
+    on: dt.date
+    annual: bool
+    headline: list[IndicatorItem]
+    areas: list[AreaItem]
+    tasks: list[TaskItem]
+    warnings: list[Any]  # core.rules.Warning
+    lagging: list[TaskItem]
+    below_base: list[IndicatorItem]
+    rank_fell: list[Any]
+    other_warnings: list[Any]
+    status_counts: dict[str, Figure]
+    time_progress: Figure | None
+    wording: dict[str, Any]
+
+
+def _count(n: int, what: str) -> Figure:
+    return Figure(value=Decimal(n), unit="", decimals=0, origin="count", ref={"of": what}, label=what)
+
+
+def _base_labels(base_period: str) -> tuple[str, str]:
+    if not base_period:
+        return "", ""
+    p = Period.parse(base_period)
+    return p.label_zh(), p.label_en()
+
+
+def _remaining(tp: Any) -> Figure | None:
+    done, target = tp.done, tp.target
+    if done is None or target is None or target.unit != done.unit:
+        return None
+    left = target.value - done.value
+    if left <= 0:
+        return None
+    return Figure(
+        value=left,
+        unit=target.unit,
+        decimals=max(done.decimals, target.decimals),
+        origin="computation",
+        formula="target − done",
+        inputs=(target, done),
+        label=f"{target.label or 'task'} 剩余",
+    )
+
+
+def _departments(plan: Plan) -> dict[str, tuple[str, str]]:
+    return {d.code: (d.name, d.name_en or d.name) for d in plan.departments}
+
+
+def _extra(plan: Plan, name: str, key: str) -> dict[str, dict[str, str]]:
+    return {row.get(key, ""): row for row in plan.extra.get(name, []) if row.get(key)}
+
+
+def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> ReportData:
+    p = Period.parse(period) if isinstance(period, str) else period
+    on = on or p.end
+    wording: dict[str, Any] = dict(plan.report or {})
+    ind_wording: dict[str, Any] = dict(wording.get("indicators") or {})
+    convention = progress.convention_from_settings(plan.settings)
+    thresholds = progress.Thresholds.from_settings(plan.settings)
+    depts = _departments(plan)
+    narrative = _extra(plan, "narrative", "area")
+    measure_rows = _extra(plan, "measures", "task")
+
+    def item(ind: Indicator, figs: Any) -> IndicatorItem:
+        w = dict(ind_wording.get(ind.code) or {})
+        w.setdefault("name", ind.name)
+        w.setdefault("name_en", ind.name_en or ind.name)
+        default_verb = "为" if ind.kind in (IndicatorKind.RATE,) else "完成"
+        w.setdefault("verb", default_verb)
+        w.setdefault("verb_en", "was" if ind.kind is IndicatorKind.RATE else "reached")
+        zh, en = _base_labels(getattr(figs, "base_period", "") or "")
+        return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en)
+
+    headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p))]
+
+    tasks: list[TaskItem] = []
+    for task in plan.tasks:
+        row = plan.latest_progress(task.code, on)
+        tp = progress.task_progress(task, row, on, convention=convention, thresholds=thresholds)
+        lead, lead_en = depts.get(task.lead, (task.lead, task.lead))
+        m = measure_rows.get(task.code, {})
+        tasks.append(
+            TaskItem(
+                task, tp, lead, lead_en, _remaining(tp),
+                measure_zh=m.get("text_zh", "") or task.measure,
+                measure_en=m.get("text_en", ""),
+            )
+        )
+
+    areas: list[AreaItem] = []
+    observed = {o.indicator for o in plan.observations if o.period == str(p)}
+    for area in sorted(plan.areas, key=lambda a: (a.order, a.code)):
+        n = narrative.get(area.code, {})
+        a = AreaItem(
+            area,
+            heading_zh=n.get("heading_zh") or area.name,
+            heading_en=n.get("heading_en") or area.name_en or area.name,
+            measures_heading_zh=n.get("measures_heading_zh") or n.get("heading_zh") or area.name,
+            measures_heading_en=n.get("measures_heading_en") or n.get("heading_en") or area.name_en or area.name,
+            lead_zh=n.get("lead_zh", ""),
+            lead_en=n.get("lead_en", ""),
+        )
+        for ind in sorted(plan.indicators, key=lambda i: (i.order, i.code)):
+            if ind.area == area.code and not ind.headline and ind.code in observed:
+                a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p))))
+        a.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
+        areas.append(a)
+
+    warnings = list(rules.evaluate(plan, str(p), on))
+    by_task = {t.task.code: t for t in tasks}
+    lagging_codes = [w.subject for w in warnings if _rule_type(w) == "task_behind_time" and w.subject in by_task]
+    lagging = [by_task[c] for c in dict.fromkeys(lagging_codes)]
+    lagging.sort(key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else Decimal(0))
+    below_codes = [w.subject for w in warnings if _rule_type(w) == "below_base"]
+    below_base = [item(plan.indicator(c), measures.indicator_figures(plan, c, str(p))) for c in dict.fromkeys(below_codes)]
+    rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
+    handled = {"task_behind_time", "below_base", "rank_fell"}
+    other = [w for w in warnings if _rule_type(w) not in handled]
+
+    counts = Counter(t.status for t in tasks)
+    status_counts = {s: _count(n, f"tasks {s}") for s, n in counts.items()}
+    status_counts["all"] = _count(len(tasks), "tasks")
+    status_counts["lagging_all"] = _count(sum(counts[s] for s in LAGGING), "tasks behind time progress")
+    time_progress = next((t.progress.expected_share for t in tasks if _linear(t.task)), None)
+
+    return ReportData(
+        plan=plan, period=p, on=on, annual=p.months == 12, headline=headline, areas=areas, tasks=tasks,
+        warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, other_warnings=other,
+        status_counts=status_counts, time_progress=time_progress, wording=wording,
+    )
+
+
+def _code(indicator: Any) -> str:
+    return indicator if isinstance(indicator, str) else str(indicator.code)
+
+
+def _linear(task: Task) -> bool:
+    return (task.curve or "linear") == "linear" and task.deadline is None and task.target_value is not None
+
+
+def _rule_type(w: Any) -> str:
+    """The rule's type (task_behind_time, below_base …) whether ``rule`` is a Rule or its id."""
+    rule = w.rule
+    return str(getattr(rule, "type", None) or getattr(w, "rule_type", None) or rule)

@@ -1,0 +1,57 @@
+"""The report's tables: tasks against time progress, and the warnings list. Cells are runs with figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import compose
+from .context import ReportData, _rule_type
+from .document import Run, Table
+from .labels import labels
+
+
+def _fig(fig: Any, fmt: str, none: str) -> list[Run]:
+    return [compose.figure_run(fig, fmt)] if fig is not None else [none]
+
+
+def tasks_table(data: ReportData, lang: str) -> Table:
+    lab = labels(lang)
+    amount = "amount_en" if lang == "en" else "amount"
+    none = str(lab["none"])
+    rows: list[list[list[Run]]] = []
+    for t in data.tasks:
+        p = t.progress
+        name = (t.task.name_en or t.task.name) if lang == "en" else t.task.name
+        lead = t.lead_name_en if lang == "en" else t.lead_name
+        target: list[Run] = _fig(p.target, amount, none)
+        if p.target is None and t.task.target_text:
+            target = [t.task.target_text]
+        rows.append([
+            [name],
+            [lead],
+            target,
+            _fig(p.done, amount, none),
+            _fig(p.done_share, amount, none),
+            _fig(p.expected_share, amount, none),
+            [str(lab["status"].get(t.status, t.status))],
+        ])
+    return Table("tasks", str(lab["tasks_caption"]), list(lab["tasks_header"]), rows,
+                 align=["l", "l", "r", "r", "r", "r", "c"])
+
+
+def warnings_table(data: ReportData, lang: str) -> Table:
+    lab = labels(lang)
+    rows: list[list[list[Run]]] = []
+    order = {"red": 0, "yellow": 1, "notice": 2}
+    for w in sorted(data.warnings, key=lambda w: order.get(str(w.level), 9)):
+        message = w.message_en if lang == "en" else w.message_zh
+        linked = compose.link_numbers(message, list(w.figures.values()))
+        rule = _rule_type(w)
+        rows.append([
+            [str(lab["levels"].get(str(w.level), str(w.level)))],
+            [str(lab["rule_types"].get(rule, rule))],
+            [str(w.subject_name or w.subject)],
+            compose.marked_runs(linked),
+        ])
+    return Table("warnings", str(lab["warnings_caption"]), list(lab["warnings_header"]), rows,
+                 align=["c", "l", "l", "l"])
