@@ -1,0 +1,34 @@
+"""Maps the workflow services' errors onto HTTP: field errors 400, no right 403, stale version 409."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_handler
+
+from planwatch.web.plans.errors import Conflict, StateError
+
+
+def _field_errors(exc: DjangoValidationError) -> dict[str, Any]:
+    if hasattr(exc, "error_dict"):
+        return {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}
+    return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(_field_errors(exc))
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, Conflict):
+        body: dict[str, Any] = {"detail": str(exc), "code": "state" if isinstance(exc, StateError) else "stale"}
+        if exc.changed_by:
+            body["changed_by"] = exc.changed_by
+        if exc.current_version is not None:
+            body["current_version"] = exc.current_version
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    return drf_handler(exc, context)

@@ -1,0 +1,1 @@
+"""The plans app: the database schema of planwatch, scoping, the workflow services, import/export."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "planwatch.web.plans"
+    label = "plans"
+    verbose_name = _("计划")
+    default_auto_field = "django.db.models.BigAutoField"

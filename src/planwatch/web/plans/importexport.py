@@ -1,0 +1,232 @@
+"""The plan data package in and out of the database, losslessly.
+
+``import_package`` writes a whole ``core.model.Plan`` in one transaction: a row that does not fit (an
+unknown area, a duplicate code) raises ``PackageImportError`` naming the file, row and field, and leaves
+the database as it was. ``export_plan`` reads it back into a ``core.model.Plan``; approved submissions
+become the progress rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from planwatch.core import model as core
+
+from . import changelog
+from .actor import Actor
+from .models import (
+    Area,
+    Department,
+    Indicator,
+    Observation,
+    Plan,
+    Project,
+    Region,
+    Submission,
+    SubmissionStatus,
+    Target,
+    Task,
+    TaskCoDepartment,
+)
+
+
+class PackageImportError(ValueError):
+    """A row of the package that cannot go into the database: says file, row, field and why."""
+
+    def __init__(self, file: str, row: int, field: str, why: str) -> None:
+        self.file, self.row, self.field, self.why = file, row, field, why
+        where = f"{file}" + (f", row {row}" if row else "") + (f", field {field}" if field else "")
+        super().__init__(f"{where}: {why}")
+
+
+def _src(source: core.Source) -> dict[str, Any]:
+    return {"source": source.quote, "illustrative": source.illustrative,
+            "origin_file": source.file, "origin_row": source.row}
+
+
+def _where(source: core.Source, default_file: str) -> tuple[str, int]:
+    return (source.file or default_file, source.row)
+
+
+def _lookup(table: dict[str, Any], code: str, source: core.Source, file: str, field: str, what: str) -> Any:
+    try:
+        return table[code]
+    except KeyError:
+        f, r = _where(source, file)
+        raise PackageImportError(f, r, field, f"unknown {what} {code!r}") from None
+
+
+def _unique(codes: list[tuple[str, core.Source]], file: str) -> None:
+    seen: set[str] = set()
+    for code, source in codes:
+        if code in seen:
+            f, r = _where(source, file)
+            raise PackageImportError(f, r, "code", f"duplicate code {code!r}")
+        seen.add(code)
+
+
+def import_package(plan: core.Plan, user: Any = None, actor: Actor | None = None) -> Plan:
+    """Write a whole plan into the database in one transaction and return the new ``Plan`` row."""
+    actor = actor or (Actor.for_user(user) if user is not None else Actor.cli())
+    with transaction.atomic():
+        try:
+            obj = _import(plan, actor)
+        except IntegrityError as exc:
+            raise PackageImportError("plan.yaml", 0, "", f"does not fit the database: {exc}") from exc
+        changelog.record(actor, "import", obj, None, {"region": plan.region.code, "year": plan.year,
+                                                      "tasks": len(plan.tasks), "indicators": len(plan.indicators),
+                                                      "projects": len(plan.projects)}, plan=obj)
+    return obj
+
+
+def _import(plan: core.Plan, actor: Actor) -> Plan:
+    region, created = Region.objects.get_or_create(
+        code=plan.region.code, defaults={"name": plan.region.name, "name_en": plan.region.name_en})
+    if not created and (region.name, region.name_en) != (plan.region.name, plan.region.name_en):
+        region.name, region.name_en = plan.region.name, plan.region.name_en
+        region.save()
+    if Plan.objects.filter(region=region, year=plan.year).exists():
+        raise PackageImportError("plan.yaml", 0, "year",
+                                 f"a plan of {plan.region.code} for {plan.year} is already in the database")
+    obj = Plan.objects.create(region=region, year=plan.year, title=plan.title, title_en=plan.title_en,
+                              base_year=plan.base_year, illustrative_note=plan.illustrative_note,
+                              settings=plan.settings, report=plan.report,
+                              extra=plan.extra)
+    _unique([(d.code, d.source) for d in plan.departments], "departments.csv")
+    _unique([(a.code, a.source) for a in plan.areas], "areas.csv")
+    _unique([(i.code, i.source) for i in plan.indicators], "indicators.csv")
+    _unique([(t.code, t.source) for t in plan.tasks], "tasks.csv")
+    _unique([(p.code, p.source) for p in plan.projects], "projects.csv")
+
+    depts = {d.code: d for d in Department.objects.bulk_create([
+        Department(plan=obj, seq=i, code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, **_src(d.source))
+        for i, d in enumerate(plan.departments)])}
+    areas = {a.code: a for a in Area.objects.bulk_create([
+        Area(plan=obj, seq=i, code=a.code, name=a.name, name_en=a.name_en, order=a.order, **_src(a.source))
+        for i, a in enumerate(plan.areas)])}
+
+    def opt(table: dict[str, Any], code: str, src: core.Source, file: str, field: str, what: str) -> Any:
+        return _lookup(table, code, src, file, field, what) if code else None
+
+    inds = {i.code: i for i in Indicator.objects.bulk_create([
+        Indicator(plan=obj, seq=n, code=i.code, name=i.name, name_en=i.name_en, unit=i.unit, kind=str(i.kind),
+                  aggregation=str(i.aggregation), higher_is_better=i.higher_is_better, comparable=i.comparable,
+                  headline=i.headline, order=i.order,
+                  area=opt(areas, i.area, i.source, "indicators.csv", "area", "area"),
+                  department=opt(depts, i.department, i.source, "indicators.csv", "department", "department"),
+                  **_src(i.source))
+        for n, i in enumerate(plan.indicators)])}
+    seen_obs: set[tuple[str, str]] = set()
+    for o in plan.observations:
+        if (o.indicator, o.period) in seen_obs:
+            f, r = _where(o.source, "observations.csv")
+            raise PackageImportError(f, r, "period", f"a second observation of {o.indicator} for {o.period}")
+        seen_obs.add((o.indicator, o.period))
+    Observation.objects.bulk_create([
+        Observation(indicator=_lookup(inds, o.indicator, o.source, "observations.csv", "indicator", "indicator"),
+                    seq=n, period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
+                    vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, **_src(o.source))
+        for n, o in enumerate(plan.observations)])
+    Target.objects.bulk_create([
+        Target(indicator=_lookup(inds, t.indicator, t.source, "targets.csv", "indicator", "indicator"),
+               seq=n, period=t.period, kind=str(t.kind), value=t.value, unit=t.unit, text=t.text, due=t.due,
+               **_src(t.source))
+        for n, t in enumerate(plan.targets)])
+
+    tasks = {t.code: t for t in Task.objects.bulk_create([
+        Task(plan=obj, seq=n, code=t.code, name=t.name, name_en=t.name_en,
+             area=_lookup(areas, t.area, t.source, "tasks.csv", "area", "area"),
+             lead=_lookup(depts, t.lead, t.source, "tasks.csv", "lead", "department"),
+             target_kind=str(t.target_kind) if t.target_kind else "", target_value=t.target_value, unit=t.unit,
+             deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure, **_src(t.source))
+        for n, t in enumerate(plan.tasks)])}
+    parents: list[Task] = []
+    links: list[TaskCoDepartment] = []
+    for t in plan.tasks:
+        row = tasks[t.code]
+        if t.parent:
+            if t.parent == t.code:
+                f, r = _where(t.source, "tasks.csv")
+                raise PackageImportError(f, r, "parent", "a task cannot be its own parent")
+            row.parent = _lookup(tasks, t.parent, t.source, "tasks.csv", "parent", "task")
+            parents.append(row)
+        for k, code in enumerate(t.co):
+            links.append(TaskCoDepartment(task=row, seq=k,
+                                          department=_lookup(depts, code, t.source, "tasks.csv", "co", "department")))
+    Task.objects.bulk_update(parents, ["parent"], batch_size=500)
+    TaskCoDepartment.objects.bulk_create(links, batch_size=1000)
+
+    now = timezone.now()
+    user = actor.user
+    Submission.objects.bulk_create([
+        Submission(task=_lookup(tasks, p.task, p.source, "progress.csv", "task", "task"), seq=n, value=p.value,
+                   unit=p.unit, as_of=p.as_of, note=p.note, status=SubmissionStatus.APPROVED, created_by=user,
+                   submitted_by=user, decided_by=user, submitted_at=now, decided_at=now, **_src(p.source))
+        for n, p in enumerate(plan.progress)], batch_size=1000)
+    Project.objects.bulk_create([
+        Project(plan=obj, seq=n, code=p.code, name=p.name, name_en=p.name_en, category=p.category,
+                lead=_lookup(depts, p.lead, p.source, "projects.csv", "lead", "department"),
+                planned_start=p.planned_start, actual_start=p.actual_start, planned_finish=p.planned_finish,
+                phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done,
+                as_of=p.as_of, **_src(p.source))
+        for n, p in enumerate(plan.projects)], batch_size=1000)
+    return obj
+
+
+def _source(row: Any) -> core.Source:
+    return core.Source(file=row.origin_file, row=row.origin_row, quote=row.source, illustrative=row.illustrative)
+
+
+def export_plan(obj: Plan) -> core.Plan:
+    """The plan as a ``core.model.Plan``: what was imported, plus the approved progress since."""
+    depts = {d.pk: d.code for d in obj.departments.all()}
+    areas = {a.pk: a.code for a in obj.areas.all()}
+    inds = list(obj.indicators.all())
+    ind_codes = {i.pk: i.code for i in inds}
+    tasks = list(Task.objects.filter(plan=obj).order_by("seq", "id"))
+    task_codes = {t.pk: t.code for t in tasks}
+    co: dict[int, list[str]] = {}
+    for link in TaskCoDepartment.objects.filter(task__plan=obj).order_by("task_id", "seq"):
+        co.setdefault(link.task_id, []).append(depts[link.department_id])
+    return core.Plan(
+        region=core.Region(code=obj.region.code, name=obj.region.name, name_en=obj.region.name_en),
+        year=obj.year, title=obj.title, title_en=obj.title_en, base_year=obj.base_year,
+        illustrative_note=obj.illustrative_note,
+        settings=dict(obj.settings or {}), report=dict(obj.report or {}), extra=dict(obj.extra or {}),
+        departments=[core.Department(code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, source=_source(d))
+                     for d in obj.departments.order_by("seq", "id")],
+        areas=[core.Area(code=a.code, name=a.name, name_en=a.name_en, order=a.order, source=_source(a))
+               for a in obj.areas.order_by("seq", "id")],
+        indicators=[core.Indicator(
+            code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
+            aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
+            comparable=i.comparable, headline=i.headline, area=areas.get(i.area_id, "") if i.area_id else "",
+            department=depts.get(i.department_id, "") if i.department_id else "", order=i.order,
+            source=_source(i)) for i in inds],
+        observations=[core.Observation(
+            indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
+            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, source=_source(o))
+            for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")],
+        targets=[core.Target(
+            indicator=ind_codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
+            unit=t.unit, text=t.text, due=t.due, source=_source(t))
+            for t in Target.objects.filter(indicator__plan=obj).order_by("seq", "id")],
+        tasks=[core.Task(
+            code=t.code, name=t.name, area=areas[t.area_id], lead=depts[t.lead_id], name_en=t.name_en,
+            parent=task_codes.get(t.parent_id, "") if t.parent_id else "", co=tuple(co.get(t.pk, ())),
+            target_kind=core.TargetKind(t.target_kind) if t.target_kind else None, target_value=t.target_value,
+            unit=t.unit, deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure,
+            source=_source(t)) for t in tasks],
+        progress=[core.ProgressRow(task=task_codes[s.task_id], as_of=s.as_of, value=s.value, unit=s.unit,
+                                   note=s.note, source=_source(s))
+                  for s in Submission.objects.filter(task__plan=obj, status=SubmissionStatus.APPROVED)
+                  .order_by("seq", "decided_at", "id")],
+        projects=[core.Project(
+            code=p.code, name=p.name, category=p.category, lead=depts[p.lead_id], name_en=p.name_en,
+            planned_start=p.planned_start, actual_start=p.actual_start, planned_finish=p.planned_finish,
+            phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done, as_of=p.as_of,
+            source=_source(p)) for p in Project.objects.filter(plan=obj).order_by("seq", "id")],
+    )

@@ -1,0 +1,31 @@
+"""Every change of state of plan data, in one place: the pages, the API and the CLI call these.
+
+Each service guards the state, checks the actor's rights, validates, saves with optimistic locking,
+writes the change log (before, after, request id) and recomputes what depends on the change.
+"""
+
+from ..actor import Actor
+from ..errors import Conflict, PermissionDenied, StateError, ValidationError
+from .projects import add_update as add_project_update
+from .rounds import close_round, open_round, reporting_status
+from .submissions import approve, bulk_approve, create_draft, report, resubmit, return_, submit, update_draft
+
+__all__ = [
+    "Actor",
+    "Conflict",
+    "PermissionDenied",
+    "StateError",
+    "ValidationError",
+    "add_project_update",
+    "approve",
+    "bulk_approve",
+    "close_round",
+    "create_draft",
+    "open_round",
+    "report",
+    "reporting_status",
+    "resubmit",
+    "return_",
+    "submit",
+    "update_draft",
+]

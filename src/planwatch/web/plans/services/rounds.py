@@ -1,0 +1,67 @@
+"""Reporting rounds: the plan office opens one (2021年6月) with a deadline, and closes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from planwatch.core.periods import PeriodError, parse_period
+
+from .. import changelog, scoping
+from ..actor import Actor
+from ..errors import PermissionDenied, StateError, ValidationError
+from ..models import Department, Plan, ReportingRound, RoundStatus, Submission, SubmissionStatus
+from ..validation import _as_date
+
+
+@transaction.atomic
+def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any, deadline: Any) -> ReportingRound:
+    if not scoping.is_planoffice(actor.user, plan.pk):
+        raise PermissionDenied(_("只有发改委可以开启填报轮次 (only the plan office opens a round)"))
+    errors: dict[str, list[str]] = {}
+    try:
+        p = parse_period(period)
+        if p.year != plan.year:
+            errors["period"] = [_("时期应在计划年度内 (the period must fall within the plan year)")]
+    except PeriodError as exc:
+        errors["period"] = [str(exc)]
+    try:
+        start, end = _as_date(opens), _as_date(deadline)
+        if end < start:
+            errors["deadline"] = [_("截止日期早于开始日期 (the deadline is before the opening)")]
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if not (label or "").strip():
+        errors["label"] = [_("请填写名称 (a label is required)")]
+    if not errors and ReportingRound.objects.filter(plan=plan, period=str(p)).exists():
+        errors["period"] = [_("该时期已有填报轮次 (a round for this period exists)")]
+    if errors:
+        raise ValidationError(errors)
+    rnd = ReportingRound.objects.create(plan=plan, label=label.strip(), period=str(p), opens=start, deadline=end)
+    changelog.record(actor, "create", rnd, None, changelog.snapshot(rnd), plan=plan)
+    return rnd
+
+
+@transaction.atomic
+def close_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
+    if not scoping.is_planoffice(actor.user, rnd.plan_id):
+        raise PermissionDenied(_("只有发改委可以关闭填报轮次 (only the plan office closes a round)"))
+    if rnd.status == RoundStatus.CLOSED:
+        raise StateError(_("填报轮次已关闭 (the round is already closed)"))
+    before = changelog.snapshot(rnd)
+    rnd.status = RoundStatus.CLOSED
+    rnd.save(update_fields=["status"])
+    changelog.record(actor, "update", rnd, before, changelog.snapshot(rnd), plan=rnd.plan)
+    return rnd
+
+
+def reporting_status(rnd: ReportingRound) -> dict[str, list[Department]]:
+    """Which lead departments have reported in the round (anything beyond a draft) and which have not."""
+    leads = Department.objects.filter(plan_id=rnd.plan_id, led_tasks__isnull=False).distinct().order_by("seq")
+    reported_ids = set(Submission.objects.filter(round=rnd).exclude(status=SubmissionStatus.DRAFT)
+                       .values_list("task__lead_id", flat=True))
+    reported = [d for d in leads if d.pk in reported_ids]
+    missing = [d for d in leads if d.pk not in reported_ids]
+    return {"reported": reported, "missing": missing}

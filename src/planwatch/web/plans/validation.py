@@ -1,0 +1,98 @@
+"""Checks on a progress figure before it is saved: field-level errors, in Chinese with English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from planwatch.core.periods import PeriodError, parse_period
+
+from .fields import to_decimal
+from .models import ReportingRound, RoundStatus, Submission, SubmissionStatus, Task
+
+QUALITATIVE = {"", "milestone"}
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError({"as_of": [_("日期格式应为 YYYY-MM-DD (a date as YYYY-MM-DD)")]})
+
+
+def last_approved(task: Task, as_of: dt.date, exclude_id: int | None = None) -> Submission | None:
+    qs = task.submissions.filter(status=SubmissionStatus.APPROVED, as_of__lte=as_of)
+    if exclude_id:
+        qs = qs.exclude(pk=exclude_id)
+    for sub in qs.order_by("-as_of", "-decided_at", "-id"):
+        if sub.value is not None:
+            return sub
+    return None
+
+
+def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: ReportingRound | None,
+                 exclude_id: int | None = None) -> tuple[Decimal | None, str, dt.date]:
+    """Return the value, unit and date to store, or raise ``ValidationError`` with every field's errors."""
+    errors: dict[str, list[str]] = {}
+    number: Decimal | None = None
+    try:
+        number = to_decimal(value)
+    except ValidationError:
+        errors["value"] = [_("不是数字 (not a number): %(value)s") % {"value": str(value)[:40]}]
+    if number is None and "value" not in errors and task.target_kind not in QUALITATIVE:
+        errors["value"] = [_("请填写累计完成数 (the cumulative figure is required)")]
+    if number is not None and number < 0:
+        errors["value"] = [_("累计完成数不能为负 (a cumulative figure cannot be negative)")]
+    if number is not None and abs(number.adjusted()) > 15:
+        errors["value"] = [_("数值超出范围 (the figure is out of range)")]
+
+    unit_text = "" if unit is None else str(unit).strip()
+    if unit_text and task.unit and unit_text != task.unit:
+        errors["unit"] = [_("单位应为“%(expected)s”，填报为“%(given)s” (unit should be %(expected)s)")
+                          % {"expected": task.unit, "given": unit_text}]
+    unit_text = unit_text or task.unit
+
+    day: dt.date | None = None
+    try:
+        day = _as_date(as_of)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    year = task.plan.year
+    if day is not None and day.year != year:
+        errors.setdefault("as_of", []).append(
+            _("截至日期应在计划年度 %(year)s 年内 (the date must fall within the plan year %(year)s)")
+            % {"year": year})
+    if round_ is not None:
+        if round_.plan_id != task.plan_id:
+            errors["round"] = [_("填报轮次不属于本计划 (the round belongs to another plan)")]
+        elif round_.status != RoundStatus.OPEN:
+            errors["round"] = [_("填报轮次已截止 (the reporting round is closed)")]
+        elif day is not None:
+            try:
+                period = parse_period(round_.period)
+            except PeriodError:
+                period = None
+            if period is not None and not (period.start <= day <= period.end):
+                errors.setdefault("as_of", []).append(
+                    _("截至日期应在填报轮次 %(label)s 内 (%(start)s – %(end)s) (the date must fall within the round)")
+                    % {"label": round_.label, "start": period.start, "end": period.end})
+    if number is not None and day is not None and "value" not in errors:
+        prior = last_approved(task, day, exclude_id)
+        if prior is not None and prior.value is not None and number < prior.value:
+            errors["value"] = [
+                _("累计完成数 %(value)s 低于 %(date)s 已审核的 %(prior)s (a cumulative figure cannot go down)")
+                % {"value": number, "date": prior.as_of, "prior": prior.value}]
+    if errors:
+        raise ValidationError(errors)
+    assert day is not None
+    return number, unit_text, day
