@@ -1,0 +1,98 @@
+"""The words around a figure that say what it is: kind, basis, bound, modality and sign.
+
+Each function looks at the clause before the figure (``before``: from the clause start to the figure)
+and the few characters after its unit (``after``). The word lists are the rule layer of the checker;
+tests/checker/test_classify.py holds one case for each word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# bound words right before a figure (possibly followed by 占/达/为 and a short object, for 约)
+_BOUND_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(不少于|不低于|至少)(达到|达)?$"), "ge"),
+    (re.compile(r"(不超过|不高于|控制在|最多)$"), "le"),
+    (re.compile(r"(不足|不到)$"), "lt"),
+    (re.compile(r"(超过|超|突破|逾|过)$"), "gt"),
+    (re.compile(r"(将近|接近|近)$"), "lt"),
+    (re.compile(r"(大约|约)(占[^，。、；]{0,6}?|达到?|为|有)?$"), "approx"),
+)
+_BOUND_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(以上|及以上)"), "ge"),
+    (re.compile(r"^(以内|以下)"), "le"),
+    (re.compile(r"^左右"), "approx"),
+)
+BOUND_WORD_TAIL = re.compile(r"(不少于|不低于|至少|不超过|不高于|控制在|最多|不足|不到|超过|超|突破|逾|过|将近|接近|近|大约|约)$")
+
+GROW = "增长|增加|提高|提升|上升|回升|增速|增幅|扩大"
+FALL = "下降|减少|降低|压减|压缩|回落|下滑|缩减|缩小|收窄"
+_CHANGE = re.compile(rf"({GROW}|{FALL})(了)?(达到|达|为)?[^，。；、到至]{{0,8}}$")
+_FALL = re.compile(FALL)
+_TO_LEVEL = re.compile(r"(到|至)$|(增至|降至|达到|提高到|提升到|下降到|压缩到|控制在)")
+
+_AVG = re.compile(r"[两二三四五\d]年平均|年均|平均(增长|增速|下降)")
+_YOY = re.compile(r"同比|(较|比)(去年|上年)同期")
+_VS_PERIOD = re.compile(r"(较|比)(\d{4})年(上半年|同期|一季度|第一季度|前三季度|全年)?")
+_VS_START = re.compile(r"(较|比)年初")
+_TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
+_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划)的?$")
+
+
+def bound_of(before: str, between: str, after: str) -> str:
+    """``between`` is 余/多 written between the number and its unit."""
+    if between == "余":
+        return "ge"
+    if between == "多":
+        return "gt"
+    tail = before.rstrip()
+    for pattern, bound in _BOUND_BEFORE:
+        if pattern.search(tail):
+            return bound
+    for pattern, bound in _BOUND_AFTER:
+        if pattern.search(after):
+            return bound
+    return "eq"
+
+
+def change_of(before: str) -> tuple[bool, int]:
+    """(is a change, sign): 增长13.5% → (True, +1); 下降1% → (True, −1); 提高到14万 → (False, 1)."""
+    m = _CHANGE.search(before)
+    if not m or _TO_LEVEL.search(before[m.start():]):
+        return False, 1
+    return True, -1 if _FALL.fullmatch(m.group(1)) else 1
+
+
+def basis_of(before: str, year: int | None, part: str) -> tuple[str, str]:
+    """(basis, base period) from the clause before a growth figure."""
+    if _AVG.search(before):
+        return "avg_annual", ""
+    if _VS_START.search(before):
+        return "vs_start", ""
+    m = _VS_PERIOD.search(before)
+    if m:
+        base_year = int(m.group(2))
+        if year is not None and base_year == year - 1 and m.group(3) in (None, "同期") and not part:
+            return "yoy", ""
+        suffix = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3", "全年": ""}
+        word = m.group(3)
+        base_part = part if word in (None, "同期") else suffix.get(word, "")
+        return "vs_period", f"{base_year}{base_part}"
+    if _YOY.search(before):
+        return "yoy", ""
+    return "none", ""
+
+
+def avg_years(before: str) -> int:
+    m = re.search(r"([二两三四五]|\d)年平均", before)
+    if not m:
+        return 2
+    return {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1)) or int(m.group(1))
+
+
+def is_target(sentence_before: str, in_measures: bool) -> bool:
+    return in_measures or bool(_TARGET_WORDS.search(sentence_before))
+
+
+def is_task_share(before: str) -> bool:
+    return bool(_SHARE_TASK.search(before.rstrip()))
