@@ -103,6 +103,7 @@ class Observation:
     base_period: str = ""  # "2019H1"
     avg_pct: Decimal | None = None  # a published average annual growth, kept only where no vs_base is given
     source: Source = field(default_factory=Source)
+    yoy_pp: Decimal | None = None  # change from a year earlier in percentage points, as published (rates)
 
 
 @dataclass(frozen=True, slots=True)

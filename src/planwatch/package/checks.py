@@ -76,6 +76,9 @@ def check_observations(rows: list[Row], indicators: dict[str, Row], issues: Issu
                     f"indicator {ind.get('code')} has no unit (only growth is published): leave value blank",
                     "value_without_unit",
                 )
+        if row.get("yoy_pp") is not None and (row.get("unit") or "") != "%":
+            issues.error(row.label, row.n, "yoy_pp", "yoy_pp(百分点变化)只用于单位为 % 的指标",
+                         "yoy_pp (change in percentage points) is only for indicators in %", "unit_mismatch")
         vs_base, base = row.get("vs_base_pct"), row.get("base_period")
         if vs_base is not None and not base and not _was_bad(row, "base_period"):
             issues.error(row.label, row.n, "base_period", "给出了 vs_base_pct 但缺少 base_period(比哪个时期)",
@@ -95,7 +98,7 @@ def check_observations(rows: list[Row], indicators: dict[str, Row], issues: Issu
                              f"基期 {base} 应为 {period} 之前年份的同一时段(如 {p.shift_years(-2)})",
                              f"base_period {base} must be the same span of an earlier year than {period} (such as {p.shift_years(-2)})",
                              "bad_base_period")
-        figures = ("value", "yoy_pct", "vs_base_pct", "avg_pct")
+        figures = ("value", "yoy_pct", "vs_base_pct", "avg_pct", "yoy_pp")
         if all(row.get(k) is None and not _was_bad(row, k) for k in figures):
             issues.error(row.label, row.n, "value", "该行没有任何数值(value、yoy_pct、vs_base_pct、avg_pct 均为空)",
                          "the row has no figure (value, yoy_pct, vs_base_pct and avg_pct are all blank)", "empty_observation")

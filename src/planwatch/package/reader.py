@@ -157,6 +157,7 @@ def _build(
                 base_period=r.get("base_period") or "",
                 avg_pct=r.get("avg_pct"),
                 source=_src(r),
+                yoy_pp=r.get("yoy_pp"),
             )
             for r in t["observations"]
         ],

@@ -103,6 +103,7 @@ OBSERVATIONS = Table(
         C("vs_base_pct", DECIMAL),
         C("base_period", PERIOD),
         C("avg_pct", DECIMAL),
+        C("yoy_pp", DECIMAL),
         *SOURCE,
     ),
     ("indicator", "period"),

@@ -69,7 +69,7 @@ def table_values(plan: Plan) -> dict[str, list[dict[str, Any]]]:
                 {
                     "indicator": o.indicator, "period": o.period, "value": o.value, "unit": o.unit,
                     "yoy_pct": o.yoy_pct, "vs_base_pct": o.vs_base_pct, "base_period": o.base_period,
-                    "avg_pct": o.avg_pct,
+                    "avg_pct": o.avg_pct, "yoy_pp": o.yoy_pp,
                 },
                 o.source,
             )
