@@ -36,14 +36,12 @@ class Fact:
     group: int = -1  # 分别 list id, -1 when not in a list
     group_index: int = 0
     role: str = ""  # task_share: 完成全年任务的X%
-    total_marker: str = ""  # 共/共计/合计/其中 before the figure
+    total_marker: str = ""  # total (共/共计/合计 before the figure) | part (after 其中) | ""
+    context: str = ""  # the words between the previous figure (or the clause start) and this one
 
     def interval(self) -> Interval:
         """The true values the written figure stands for, in the base unit, signed."""
-        if self.exact:
-            iv = Interval.exact(self.written)
-        else:
-            iv = Interval.published(self.written, self.decimals)
+        iv = Interval.exact(self.written) if self.exact else Interval.published(self.written, self.decimals)
         iv = Interval(iv.lo * self.scale, iv.hi * self.scale)
         return iv if self.sign > 0 else Interval(-iv.hi, -iv.lo)
 

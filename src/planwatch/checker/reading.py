@@ -13,7 +13,15 @@ from . import classify
 from .document import Document, Sentence
 from .figures import GAP_IN_LIST
 from .model import Fact, RawFigure
-from .subjects import CLAUSE_DELIMS, LIST_DELIMS, after_subject, before_subject, clause_start, clean, split_list
+from .subjects import (
+    CLAUSE_DELIMS,
+    LIST_DELIMS,
+    after_subject,
+    before_subject,
+    clause_start,
+    clean,
+    split_list,
+)
 from .units import is_counter
 
 _PERIOD_MARK = re.compile(r"(?<![比较])(\d{4})年(上半年|一季度|第一季度|前三季度|全年)?")
@@ -87,7 +95,7 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
                 modality="target" if target else "actual", period=period, base_period=base_period,
                 written=r.written, scale=r.scale, decimals=r.decimals, exact=r.exact, sign=sign,
                 years=years, sentence=sent.index, line=line, col=col, group=g, group_index=gidx[i],
-                role=role, total_marker=_total_marker(ctx, text[wide : r.start]),
+                role=role, total_marker=_total_marker(ctx, text[wide : r.start]), context=local,
             )
         )
     return facts

@@ -1,0 +1,105 @@
+"""Reading a report file into text: .txt (UTF-8 or GB18030), .docx, .html, .pdf (its text layer).
+
+Fact offsets are Python string indices into the text returned here; for .docx, .html and .pdf that is
+the extracted text (paragraphs joined by newlines).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+
+class ReadError(Exception):
+    """A report that cannot be read: missing, of an unknown kind, or undecodable."""
+
+
+SUFFIXES = (".txt", ".text", ".md", ".docx", ".html", ".htm", ".pdf")
+
+
+def read_document(path: str | Path) -> str:
+    p = Path(path)
+    if not p.is_file():
+        raise ReadError(f"{p}: 文件不存在 (no such file)")
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".txt", ".text", ".md", ""):
+            return decode_text(p.read_bytes(), str(p))
+        if suffix == ".docx":
+            return _read_docx(p)
+        if suffix in (".html", ".htm"):
+            return html_text(decode_text(p.read_bytes(), str(p)))
+        if suffix == ".pdf":
+            return _read_pdf(p)
+    except ReadError:
+        raise
+    except Exception as exc:  # a damaged .docx/.pdf raises many kinds of errors
+        raise ReadError(f"{p}: 无法读取 (cannot read): {exc}") from exc
+    raise ReadError(f"{p}: 不支持的文件类型 {suffix} (unsupported file type; use .txt .docx .html .pdf)")
+
+
+def decode_text(data: bytes, name: str = "") -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(f"{name}: 编码无法识别，应为 UTF-8 或 GB18030 (neither UTF-8 nor GB18030)")
+
+
+def _read_docx(p: Path) -> str:
+    import docx
+
+    document = docx.Document(str(p))
+    lines = [para.text for para in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _read_pdf(p: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(p))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    if not text.strip():
+        raise ReadError(f"{p}: PDF 没有文本层 (the PDF has no text layer; scanned PDFs need OCR first)")
+    return text
+
+
+class _TextParser(HTMLParser):
+    BLOCK: ClassVar[set[str]] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "title"}
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,263 @@
+"""The relations the checker knows, each a function from facts to checks.
+
+Every relation looks only at facts stated close together (the same sentence; targets anywhere in the
+report) and only at facts stated exactly (bound ``eq``): 约/近/超/以上 figures decide nothing. The
+arithmetic is the core's (``planwatch.core.growth`` interval twins).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from planwatch.core.growth import (
+    GrowthError,
+    avg_annual_iv,
+    chain_iv,
+    pp_change_iv,
+    share_iv,
+    yoy_iv,
+)
+from planwatch.core.intervals import Interval
+
+from .checks import Check, judge
+from .document import Document
+from .model import Fact
+
+# official growth of these is at comparable prices: never judged against nominal levels
+COMPARABLE_PRICES = re.compile(r"GDP|地区生产总值|增加值")
+_PREVIOUS_WORDS = re.compile(r"由|从|去年|上年|同期|年初")
+
+
+def _by_sentence(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
+    out: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        out[f.sentence].append(f)
+    return out
+
+
+def _exact(f: Fact) -> bool:
+    return f.bound == "eq"
+
+
+def avg_annual(facts: list[Fact], doc: Document) -> list[Check]:
+    """两年平均增长3.9% against 比2019年上半年增长7.9%: ((1 + 7.9%)^(1/2) − 1)."""
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        for f in sent:
+            if f.kind != "growth" or f.basis != "avg_annual" or f.unit != "%" or not _exact(f):
+                continue
+            base = [
+                g for g in sent
+                if g.kind == "growth" and g.basis == "vs_period" and g.unit == "%" and _exact(g)
+                and g.subject == f.subject and g.base_period == f.base_period and g.start < f.start
+            ]
+            if base:
+                g = base[-1]
+                out.append(judge("avg_annual", f, [g], avg_annual_iv(g.interval(), f.years or 2),
+                                 years=str(f.years or 2), base=g.base_period, base_value=str(g.value)))
+    return out
+
+
+def middle_year(facts: list[Fact], doc: Document) -> list[Check]:
+    """比2019年上半年增长V against 同比增长Y and a stated 2020年上半年 growth M: V = (1+M)(1+Y) − 1."""
+    out: list[Check] = []
+    if not doc.year:
+        return out
+    for sent in _by_sentence(facts).values():
+        for v in sent:
+            if v.kind != "growth" or v.basis != "vs_period" or v.unit != "%" or not _exact(v):
+                continue
+            if not v.base_period.startswith(str(doc.year - 2)):
+                continue
+            middle = f"{doc.year - 1}{doc.part}"
+            ys = [y for y in sent if y.basis == "yoy" and y.period == doc.period and y.subject == v.subject
+                  and y.kind == "growth" and y.unit == "%" and _exact(y)]
+            ms = [m for m in sent if m.period == middle and m.kind == "growth" and m.unit == "%"
+                  and m.subject == v.subject and _exact(m) and m.basis in ("yoy", "none")]
+            if ys and ms:
+                out.append(judge("middle_year", v, [ys[0], ms[0]], chain_iv(ms[0].interval(), ys[0].interval()),
+                                 middle=middle, base=v.base_period))
+    return out
+
+
+def _nearest_pair(sent: list[Fact], before: Fact) -> tuple[Fact, Fact] | None:
+    amounts = [a for a in sent if a.kind == "amount" and a.start < before.start and _exact(a)]
+    if len(amounts) < 2:
+        return None
+    total, part = amounts[-2], amounts[-1]
+    if total.unit != part.unit or part.value > total.value or total.value <= 0:
+        return None
+    return part, total
+
+
+def rate_count(facts: list[Fact], doc: Document) -> list[Check]:
+    """落地率79% against 62项…已落地49项: 49 / 62."""
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        for r in sent:
+            if r.kind != "rate" or r.unit != "%" or not _exact(r) or not r.subject.endswith("率"):
+                continue
+            pair = _nearest_pair(sent, r)
+            if pair:
+                part, total = pair
+                out.append(judge("rate_count", r, [part, total], share_iv(part.interval(), total.interval()),
+                                 part=part.text, total=total.text))
+    return out
+
+
+def share_parts(facts: list[Fact], doc: Document) -> list[Check]:
+    """占全市…的17.4% against a stated part and whole of the same unit."""
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        for s in sent:
+            if s.kind != "share" or s.role or s.unit != "%" or not _exact(s) or s.exact:
+                continue
+            amounts = [a for a in sent if a.kind == "amount" and _exact(a) and a.modality == s.modality]
+            units = {a.unit for a in amounts}
+            if len(amounts) != 2 or len(units) != 1 or amounts[0].value == amounts[1].value:
+                continue
+            part, whole = sorted(amounts, key=lambda a: a.value)
+            if part.value <= 0:
+                continue
+            out.append(judge("share_parts", s, [part, whole], share_iv(part.interval(), whole.interval()),
+                             part=part.text, whole=whole.text))
+    return out
+
+
+def pp_rates(facts: list[Fact], doc: Document) -> list[Check]:
+    """提升1.6个百分点 against the two rates it is the difference of."""
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        for p in sent:
+            if p.kind != "pp_change" or not _exact(p):
+                continue
+            rates = [r for r in sent if r.unit == "%" and _exact(r) and r is not p
+                     and (r.kind in ("rate", "share") or (r.kind == "growth" and r.basis == "none"))]
+            if len(rates) != 2:
+                continue
+            prev = [r for r in rates if _PREVIOUS_WORDS.search(r.context)]
+            if len(prev) == 1:
+                previous = prev[0]
+                current = rates[1] if previous is rates[0] else rates[0]
+            else:
+                previous, current = rates
+            cur_iv = current.interval() if current.kind != "growth" else _unsigned(current)
+            prev_iv = previous.interval() if previous.kind != "growth" else _unsigned(previous)
+            out.append(judge("pp_rates", p, [current, previous], pp_change_iv(cur_iv, prev_iv),
+                             current=current.text, previous=previous.text))
+    return out
+
+
+def _unsigned(f: Fact) -> Interval:
+    iv = f.interval()
+    return iv if f.sign > 0 else Interval(-iv.hi, -iv.lo)
+
+
+def growth_levels(facts: list[Fact], doc: Document) -> list[Check]:
+    """同比增长20% against two stated levels (this period's and the same period a year before)."""
+    out: list[Check] = []
+    if not doc.year:
+        return out
+    for sent in _by_sentence(facts).values():
+        for g in sent:
+            if g.kind != "growth" or g.unit != "%" or not _exact(g) or g.basis not in ("yoy", "vs_period"):
+                continue
+            if COMPARABLE_PRICES.search(g.subject):
+                continue
+            base = f"{doc.year - 1}{doc.part}" if g.basis == "yoy" else g.base_period
+            levels = [a for a in sent if a.kind == "amount" and _exact(a) and a.value > 0]
+            current = [a for a in levels if a.period == g.period and a.subject == g.subject]
+            previous = [a for a in levels if a.period == base]
+            if len(previous) != 1 or not current:
+                continue
+            cur, prev = current[-1], previous[0]
+            if cur.unit != prev.unit:
+                continue
+            try:
+                computed = yoy_iv(cur.interval(), prev.interval())
+            except GrowthError:
+                continue
+            out.append(judge("growth_levels", g, [cur, prev], computed, current=cur.text, previous=prev.text))
+    return out
+
+
+def parts_total(facts: list[Fact], doc: Document) -> list[Check]:
+    """A stated total (共计/合计) against its listed parts; after 其中 the parts may not exceed it."""
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        amounts = [a for a in sent if a.kind == "amount" and a.bound == "eq"]
+        for t in amounts:
+            if t.total_marker == "total":
+                listed = [a for a in amounts if a is not t and a.group >= 0 and a.unit == t.unit]
+                if len({a.group for a in listed}) == 1 and len(listed) >= 2:
+                    out.append(judge("parts_total", t, listed, _sum(listed), parts="、".join(a.text for a in listed)))
+                    continue
+            later_parts = [a for a in amounts if a.total_marker == "part" and a.unit == t.unit and a.start > t.start]
+            if later_parts and t.total_marker != "part" and not [
+                a for a in amounts if a.unit == t.unit and t.start < a.start < later_parts[0].start
+            ]:
+                out.append(judge("parts_total", t, later_parts, _sum(later_parts), comparison="at_most",
+                                 parts="、".join(a.text for a in later_parts)))
+    return out
+
+
+def _sum(parts: list[Fact]) -> Interval:
+    total = Interval.exact(Decimal(0))
+    for a in parts:
+        total = total + a.interval()
+    return total
+
+
+def task_share(facts: list[Fact], doc: Document) -> list[Check]:
+    """分别完成全年任务的54.7% against the amount done and the stated annual target."""
+    out: list[Check] = []
+    targets = [t for t in facts if t.modality == "target" and t.kind == "amount" and t.bound in ("eq", "ge")]
+    for sent in _by_sentence(facts).values():
+        for s in sent:
+            if s.role != "task_share" or not _exact(s):
+                continue
+            done = _done_amount(sent, s)
+            if done is None:
+                continue
+            target = _matching_target(targets, done)
+            if target is None or target.value <= 0:
+                continue
+            out.append(judge("task_share", s, [done, target], share_iv(done.interval(), target.interval()),
+                             done=done.text, target=target.text))
+    return out
+
+
+def _done_amount(sent: list[Fact], s: Fact) -> Fact | None:
+    before = [a for a in sent if a.kind == "amount" and a.start < s.start and a.modality == "actual" and _exact(a)]
+    if s.group >= 0:
+        same = [a for a in before if a.group >= 0 and a.group != s.group and a.group_index == s.group_index]
+        if same:
+            return same[-1]
+    return before[-1] if before else None
+
+
+def _matching_target(targets: list[Fact], done: Fact) -> Fact | None:
+    same_unit = [t for t in targets if t.unit == done.unit and t.start != done.start]
+    named = [t for t in same_unit if _overlap(t.subject, done.subject) >= 2]
+    if named:
+        return max(named, key=lambda t: _overlap(t.subject, done.subject))
+    return same_unit[0] if len(same_unit) == 1 else None
+
+
+def _overlap(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+ALL: tuple[Callable[[list[Fact], Document], list[Check]], ...] = (
+    avg_annual, middle_year, rate_count, share_parts, pp_rates, growth_levels, parts_total, task_share,
+)
