@@ -29,6 +29,7 @@ class IndicatorItem:
     wording: dict[str, str]  # name / verb for this report, from report.yaml `indicators`
     base_label_zh: str = ""
     base_label_en: str = ""
+    avg_years: int = 0  # 2 for 两年平均 (period year − base year)
 
     @property
     def short(self) -> bool:
@@ -143,8 +144,10 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         default_verb = "为" if ind.kind in (IndicatorKind.RATE,) else "完成"
         w.setdefault("verb", default_verb)
         w.setdefault("verb_en", "was" if ind.kind is IndicatorKind.RATE else "reached")
-        zh, en = _base_labels(getattr(figs, "base_period", "") or "")
-        return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en)
+        base = getattr(figs, "base_period", "") or ""
+        zh, en = _base_labels(base)
+        years = p.year - Period.parse(base).year if base else (p.year - plan.base_year if plan.base_year else 2)
+        return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en, years)
 
     headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p))]
 

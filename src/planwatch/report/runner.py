@@ -1,0 +1,53 @@
+"""What ``planwatch demo`` and ``planwatch report`` do: load, compute, print a summary, write every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planwatch.core.periods import Period, PeriodError
+
+
+def run_report(
+    data: Path, period: str, out: Path, lang: str, formats: Sequence[str], on: dt.date | None, *, summary: bool
+) -> int:
+    """Exit status: 0 written; 1 the package or a template has errors (printed); 2 bad arguments."""
+    from planwatch.package import PackageError, Unreadable, load
+
+    from . import FORMATS, ReportTemplateError, build_document, write_report
+    from .summary import summary_lines
+
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        print(f"未知格式 / unknown format: {', '.join(bad)} (md, html, docx, pdf)", file=sys.stderr)
+        return 2
+    try:
+        plan = load(data)
+    except PackageError as exc:
+        print(exc.format(lang), file=sys.stderr)
+        n = len(exc.errors)
+        print(f"数据包有 {n} 处错误，未生成报告。" if lang == "zh" else f"{n} error(s) in the package; no report written.",
+              file=sys.stderr)
+        return 1
+    except (Unreadable, FileNotFoundError, NotADirectoryError) as exc:
+        print(f"{data}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        per = Period.parse(period) if period else Period.parse(f"{plan.year}H1")
+    except PeriodError as exc:
+        print(f"--period: {exc}", file=sys.stderr)
+        return 2
+    try:
+        doc = build_document(plan, per, on=on, lang=lang)
+        if summary:
+            for line in summary_lines(plan, per, on, lang):
+                print(line)
+        written = write_report(doc, out, formats)
+    except (ReportTemplateError, ValueError) as exc:
+        print(f"{data}: {exc}", file=sys.stderr)
+        return 1
+    label = "已写出" if lang == "zh" else "Written"
+    print(f"{label}: " + ", ".join(str(p) for p in written.values()))
+    return 0

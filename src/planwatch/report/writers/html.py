@@ -1,0 +1,107 @@
+"""Standalone HTML: CSS inline, charts as inline SVG, system fonts with fallbacks; prints to A4.
+
+Every printed figure is a ``<span class="fig" id="F12" title="…">`` whose title tells where it came
+from, the same entry as report.provenance.json.
+"""
+
+from __future__ import annotations
+
+import functools
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..compose import environment
+from ..document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table
+
+NOTE = {
+    "zh": "本报告由 planwatch 依据计划数据包生成；每个数字的来源见同目录 report.provenance.json，鼠标悬停于数字上亦可查看。",
+    "en": "Written by planwatch from the plan data package; where each figure comes from is in "
+    "report.provenance.json beside this file, and shown when the pointer rests on a figure.",
+}
+
+
+@functools.cache
+def stylesheet() -> str:
+    return resources.files("planwatch.report").joinpath("templates/html/style.css").read_text("utf-8")
+
+
+def _source(run: FigureRun) -> str:
+    p: dict[str, Any] = run.figure.provenance()
+    parts = [p.get("label") or "", p["origin"]]
+    ref = p.get("ref") or {}
+    if ref.get("file"):
+        parts.append(f"{ref['file']}:{ref.get('row', '')}")
+    if p.get("formula"):
+        parts.append(p["formula"])
+    return " · ".join(x for x in parts if x)
+
+
+def runs_html(runs: list[Run]) -> str:
+    out = []
+    for r in runs:
+        if isinstance(r, str):
+            out.append(escape(r))
+        else:
+            out.append(f'<span class="fig" id="{r.id}" title="{escape(_source(r))}">{escape(r.text)}</span>')
+    return "".join(out)
+
+
+def _table(t: Table) -> str:
+    align = t.align or ["l"] * len(t.header)
+    head = "".join(f"<th>{escape(h)}</th>" for h in t.header)
+    rows = []
+    for row in t.rows:
+        cells = "".join(f'<td class="{a}">{runs_html(c)}</td>' for a, c in zip(align, row, strict=False))
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<table class="{t.key}"><caption>{escape(t.caption)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _chart(c: Chart) -> str:
+    return (f'<figure class="chart {c.key}" role="img" aria-label="{escape(c.alt)}">{c.svg}'
+            f"<figcaption>{escape(c.alt)}</figcaption></figure>")
+
+
+def body_html(doc: Document) -> str:
+    out: list[str] = []
+    for p in doc.front:
+        out.append(f'<p class="{p.style}">{runs_html(p.runs)}</p>')
+
+    def block(b: Block | Section) -> None:
+        if isinstance(b, Section):
+            tag = "h2" if b.level == 1 else "h3"
+            out.append(f"<section><{tag}>{runs_html(b.heading)}</{tag}>")
+            for child in b.blocks:
+                block(child)
+            out.append("</section>")
+        elif isinstance(b, Paragraph):
+            out.append(f'<p class="{b.style}">{runs_html(b.runs)}</p>')
+        elif isinstance(b, Table):
+            out.append(_table(b))
+        elif isinstance(b, Chart):
+            out.append(_chart(b))
+
+    for b in doc.body:
+        block(b)
+    return "\n".join(out)
+
+
+def render(doc: Document) -> str:
+    template = environment().get_template("html/page.html.j2")
+    return template.render(doc=_Escaped(doc), css=stylesheet(), body=body_html(doc), note=escape(NOTE[doc.lang]))
+
+
+class _Escaped:
+    """The document's title and language, escaped for the page template (which does not autoescape)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.title = escape(doc.title)
+        self.lang = doc.lang
+
+
+def write(doc: Document, path: Path) -> Path:
+    path = Path(path)
+    path.write_text(render(doc), encoding="utf-8")
+    return path

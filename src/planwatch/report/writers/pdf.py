@@ -1,0 +1,29 @@
+"""PDF: the HTML report laid out by WeasyPrint with the print stylesheet (A4, page numbers "— 1 —")."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ..document import Document
+from . import html
+
+
+def render(doc: Document) -> bytes:
+    import weasyprint  # heavy: imported only when a PDF is asked for
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    page = html.render(doc)
+    # no base_url and a fetcher that refuses everything: the report must need nothing from elsewhere
+    return weasyprint.HTML(string=page, url_fetcher=_no_fetch).write_pdf()  # type: ignore[no-any-return]
+
+
+def _no_fetch(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, object]:
+    raise ValueError(f"the report tried to load {url!r}; reports are self-contained")
+
+
+def write(doc: Document, path: Path) -> Path:
+    path = Path(path)
+    path.write_bytes(render(doc))
+    return path
