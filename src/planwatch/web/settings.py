@@ -134,6 +134,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "planwatch.web.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,  # ?format=zip|xlsx belongs to the export, not to content negotiation
 }
 
 SPECTACULAR_SETTINGS = {
@@ -142,6 +143,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TargetKindEnum": "planwatch.web.plans.models.plan.TargetKind",
+        "IndicatorKindEnum": "planwatch.web.plans.models.plan.IndicatorKind",
+        "DepartmentKindEnum": "planwatch.web.plans.models.org.DepartmentKind",
+        "SubmissionStatusEnum": "planwatch.web.plans.models.tasks.SubmissionStatus",
+    },
 }
 
 LOGGING = {

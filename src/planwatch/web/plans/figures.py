@@ -101,3 +101,63 @@ def progress_of(tasks: list[Task], plan: Plan, on: dt.date | None = None) -> dic
 
 def decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
+
+
+def indicator_plan(plan: Plan) -> core.Plan:
+    """The indicators, observations and targets of a plan as a core ``Plan`` (no tasks: cheaper)."""
+    from .importexport import _source
+    from .models import Observation, Target
+
+    inds = list(plan.indicators.select_related("area", "department"))
+    codes = {i.pk: i.code for i in inds}
+    return core.Plan(
+        region=core.Region(plan.region.code, plan.region.name, plan.region.name_en), year=plan.year,
+        title=plan.title, base_year=plan.base_year, settings=dict(plan.settings or {}),
+        indicators=[core.Indicator(
+            code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
+            aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
+            comparable=i.comparable, headline=i.headline, area=i.area.code if i.area else "",
+            department=i.department.code if i.department else "", order=i.order, source=_source(i))
+            for i in inds],
+        observations=[core.Observation(
+            indicator=codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
+            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
+            source=_source(o))
+            for o in Observation.objects.filter(indicator__plan=plan).order_by("seq", "id")],
+        targets=[core.Target(
+            indicator=codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
+            unit=t.unit, text=t.text, due=t.due, source=_source(t))
+            for t in Target.objects.filter(indicator__plan=plan).order_by("seq", "id")],
+    )
+
+
+def figure_json(fig: Figure | None) -> dict[str, Any] | None:
+    if fig is None:
+        return None
+    return {"value": str(round_half_up(fig.value, fig.decimals)), "unrounded": str(fig.value), "unit": fig.unit,
+            "origin": fig.origin, "formula": fig.formula, "label": fig.label}
+
+
+def indicator_growth(cplan: core.Plan, code: str, period: str, index: Any = None) -> dict[str, Any]:
+    """Published and derived growth of an indicator for a period (``core.measures.indicator_figures``)."""
+    from planwatch.core import measures
+
+    try:
+        f = measures.indicator_figures(cplan, code, period, index=index)
+    except (KeyError, ValueError, ArithmeticError) as exc:
+        return {"period": period, "error": str(exc)}
+    result = f.target_result
+    return {
+        "period": f.period,
+        "value": figure_json(f.value),
+        "yoy": figure_json(f.yoy),
+        "vs_base": figure_json(f.vs_base),
+        "base_period": f.base_period,
+        "avg_annual": figure_json(f.avg_annual),
+        "implied_between": figure_json(f.implied_between),
+        "target": figure_json(f.target),
+        "target_met": None if result is None else result.met,
+        "target_text_zh": "" if result is None else result.text_zh,
+        "target_text_en": "" if result is None else result.text_en,
+        "notes": [{"kind": n.kind, "zh": n.text_zh, "en": n.text_en} for n in f.notes],
+    }

@@ -128,7 +128,8 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
     Observation.objects.bulk_create([
         Observation(indicator=_lookup(inds, o.indicator, o.source, "observations.csv", "indicator", "indicator"),
                     seq=n, period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-                    vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, **_src(o.source))
+                    vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
+                    **_src(o.source))
         for n, o in enumerate(plan.observations)])
     Target.objects.bulk_create([
         Target(indicator=_lookup(inds, t.indicator, t.source, "targets.csv", "indicator", "indicator"),
@@ -208,7 +209,8 @@ def export_plan(obj: Plan) -> core.Plan:
             source=_source(i)) for i in inds],
         observations=[core.Observation(
             indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, source=_source(o))
+            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
+            source=_source(o))
             for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")],
         targets=[core.Target(
             indicator=ind_codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,

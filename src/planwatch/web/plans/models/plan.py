@@ -122,6 +122,7 @@ class Observation(PackageRow):
     vs_base_pct = PublishedDecimalField(_("比基期增长% (growth vs base)"))
     base_period = models.CharField(_("基期 (base period)"), max_length=20, blank=True, default="")
     avg_pct = PublishedDecimalField(_("年均增长% (average annual growth)"))
+    yoy_pp = PublishedDecimalField(_("同比增减百分点 (yoy change, points)"))
 
     objects = IndicatorChildQuerySet.as_manager()
 

@@ -1,0 +1,101 @@
+"""Filters of the API lists (django-filter). Filters by id or code, never by a related queryset, so a
+filter cannot reveal what the user's scope hides."""
+
+from __future__ import annotations
+
+import django_filters as df
+
+from planwatch.web.plans import models as m
+
+
+class TaskFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+    department = df.CharFilter(field_name="lead__code", help_text="lead department code")
+    area = df.CharFilter(field_name="area__code")
+    parent = df.CharFilter(field_name="parent__code")
+    code = df.CharFilter(field_name="code")
+    q = df.CharFilter(field_name="name", lookup_expr="icontains")
+
+    class Meta:
+        model = m.Task
+        fields = ("plan", "department", "area", "parent", "code", "q")
+
+
+class SubmissionFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="task__plan_id")
+    task = df.NumberFilter(field_name="task_id")
+    department = df.CharFilter(field_name="task__lead__code")
+    status = df.ChoiceFilter(choices=m.SubmissionStatus.choices)
+    round = df.NumberFilter(field_name="round_id")
+
+    class Meta:
+        model = m.Submission
+        fields = ("plan", "task", "department", "status", "round")
+
+
+class IndicatorFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+    code = df.CharFilter(field_name="code")
+    headline = df.BooleanFilter(field_name="headline")
+    area = df.CharFilter(field_name="area__code")
+
+    class Meta:
+        model = m.Indicator
+        fields = ("plan", "code", "headline", "area")
+
+
+class WarningFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+    level = df.CharFilter(field_name="level")
+    rule = df.CharFilter(field_name="rule")
+    department = df.CharFilter(field_name="department__code")
+    subject_type = df.CharFilter(field_name="subject_type")
+
+    class Meta:
+        model = m.WarningRecord
+        fields = ("plan", "level", "rule", "department", "subject_type")
+
+
+class ProjectFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+    department = df.CharFilter(field_name="lead__code")
+    category = df.CharFilter(field_name="category")
+    phase = df.CharFilter(field_name="phase")
+
+    class Meta:
+        model = m.Project
+        fields = ("plan", "department", "category", "phase")
+
+
+class PlanChildFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+
+
+class DepartmentFilter(PlanChildFilter):
+    class Meta:
+        model = m.Department
+        fields = ("plan", "kind")
+
+
+class AreaFilter(PlanChildFilter):
+    class Meta:
+        model = m.Area
+        fields = ("plan",)
+
+
+class RoundFilter(PlanChildFilter):
+    class Meta:
+        model = m.ReportingRound
+        fields = ("plan", "status")
+
+
+class ChangeFilter(df.FilterSet):
+    plan = df.NumberFilter(field_name="plan_id")
+    object_type = df.CharFilter(field_name="object_type")
+    object_id = df.CharFilter(field_name="object_id")
+    user = df.CharFilter(field_name="user_name")
+    request_id = df.CharFilter(field_name="request_id")
+
+    class Meta:
+        model = m.ObjectChange
+        fields = ("plan", "object_type", "object_id", "user", "request_id", "action")

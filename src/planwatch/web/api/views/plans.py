@@ -1,0 +1,64 @@
+"""Plans, their departments and areas, and the export of a plan as a data package."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+
+from planwatch.web.plans import scoping
+from planwatch.web.plans.models import Area, Department, Plan
+
+from ..filters import AreaFilter, DepartmentFilter
+from ..serializers import AreaSerializer, DepartmentSerializer, PlanSerializer
+from .base import ChangesMixin, ScopedViewSet
+
+
+class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin, ScopedViewSet):
+    base_queryset = Plan.objects.select_related("region").order_by("-year", "id")
+    serializer_class = PlanSerializer
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=["zip", "xlsx"], default="zip",
+                                     description="zip: the package folder zipped; xlsx: one workbook")],
+        responses={(200, "application/zip"): OpenApiTypes.BINARY,
+                   (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"])
+    def export(self, request: Request, pk: Any = None) -> FileResponse:
+        """The plan as a plan data package, with approved progress (planoffice and viewers)."""
+        plan = self.get_object()
+        grant = scoping.role_in(request.user, plan.pk)
+        if grant is None or grant.role not in (scoping.PLANOFFICE, scoping.VIEWER):
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied(_("只有发改委和查阅人员可以导出整个计划 (only the plan office and viewers export)"))
+        fmt = request.query_params.get("format", "zip")
+        if fmt not in ("zip", "xlsx"):
+            raise serializers.ValidationError({"format": [_("格式应为 zip 或 xlsx (format must be zip or xlsx)")]})
+        from planwatch.web.plans.exporting import export_file
+
+        path = export_file(plan, fmt, Path(tempfile.mkdtemp(prefix="planwatch-export-")))
+        content_type = "application/zip" if fmt == "zip" else \
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return FileResponse(path.open("rb"), as_attachment=True, filename=path.name, content_type=content_type)
+
+
+class DepartmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    base_queryset = Department.objects.order_by("plan_id", "seq", "id")
+    serializer_class = DepartmentSerializer
+    filterset_class = DepartmentFilter
+
+
+class AreaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    base_queryset = Area.objects.order_by("plan_id", "seq", "id")
+    serializer_class = AreaSerializer
+    filterset_class = AreaFilter

@@ -1,0 +1,60 @@
+"""Tasks with their computed progress, and reporting progress on a task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from planwatch.web.plans import figures, services
+from planwatch.web.plans.models import Plan, Task
+
+from ..filters import TaskFilter
+from ..serializers import SubmissionInput, SubmissionSerializer, TaskSerializer
+from .base import ChangesMixin, ScopedViewSet, actor_of
+
+
+class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin, ScopedViewSet):
+    """Tasks in the user's scope; ``progress`` is computed by ``planwatch.core.progress``."""
+
+    base_queryset = Task.objects.select_related("lead", "area", "parent", "plan").prefetch_related(
+        "co_links__department").order_by("plan_id", "seq", "id")
+    serializer_class = TaskSerializer
+    filterset_class = TaskFilter
+
+    def _with_progress(self, tasks: list[Task]) -> dict[str, Any]:
+        by_plan: dict[int, list[Task]] = {}
+        for t in tasks:
+            by_plan.setdefault(t.plan_id, []).append(t)
+        progress: dict[int, Any] = {}
+        for plan_tasks in by_plan.values():
+            plan: Plan = plan_tasks[0].plan
+            progress.update(figures.progress_of(plan_tasks, plan))
+        return {**self.get_serializer_context(), "progress": progress}
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page if page is not None else queryset)
+        data = TaskSerializer(rows, many=True, context=self._with_progress(rows)).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        task = self.get_object()
+        return Response(TaskSerializer(task, context=self._with_progress([task])).data)
+
+    @extend_schema(request=SubmissionInput, responses={201: SubmissionSerializer})
+    @action(detail=True, methods=["post"])
+    def submissions(self, request: Request, pk: Any = None) -> Response:
+        """Report the task's cumulative progress: creates a submission and submits it (报送)."""
+        task = self.get_object()
+        data = SubmissionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        sub = services.report(actor_of(request), task, value=v.get("value"), as_of=v["as_of"],
+                              note=v.get("note", ""), unit=v.get("unit", ""), round=v.get("round"))
+        return Response(SubmissionSerializer(sub).data, status=status.HTTP_201_CREATED)
