@@ -74,6 +74,7 @@ def _parse(
             issues.error(label, 0, "", "report.yaml 应为键值映射", "report.yaml must be a mapping", "bad_yaml")
 
     tables: dict[str, list[Row]] = {}
+    complete: set[str] = set()  # tables present with all their required columns: safe to check against
     for table in schema.TABLES:
         rt = raw.tables.get(table.name)
         if rt is None:
@@ -82,31 +83,37 @@ def _parse(
             tables[table.name] = []
             continue
         tables[table.name] = convert(rt, table, issues)
+        must = [c.name for c in table.columns if c.required] + list(schema.REQUIRED_HEADERS.get(table.name, ()))
+        if all(m in rt.header for m in must):
+            complete.add(table.name)
     extra = {name: rt.verbatim for name, rt in raw.tables.items() if name not in schema.TABLES_BY_NAME}
 
     def codes(name: str) -> set[str]:
         return {r.get("code") for r in tables[name] if r.get("code")}
 
-    areas, departments = codes("areas"), codes("departments")
+    def ref(table: str, column: str, target: str, what: tuple[str, str, str]) -> None:
+        if target in complete:
+            checks.check_ref(tables[table], column, codes(target), what, issues)
+
     area = ("领域", "area", "areas.csv")
     dept = ("部门", "department", "departments.csv")
-    checks.check_ref(tables["indicators"], "area", areas, area, issues)
-    checks.check_ref(tables["indicators"], "department", departments, dept, issues)
     ind = ("指标", "indicator", "indicators.csv")
-    checks.check_ref(tables["observations"], "indicator", codes("indicators"), ind, issues)
-    checks.check_ref(tables["targets"], "indicator", codes("indicators"), ind, issues)
-    for col in ("area",):
-        checks.check_ref(tables["tasks"], col, areas, area, issues)
-    for col in ("lead", "co"):
-        checks.check_ref(tables["tasks"], col, departments, dept, issues)
-    checks.check_ref(tables["progress"], "task", codes("tasks"), ("任务", "task", "tasks.csv"), issues)
-    checks.check_ref(tables["projects"], "lead", departments, dept, issues)
+    ref("indicators", "area", "areas", area)
+    ref("indicators", "department", "departments", dept)
+    ref("observations", "indicator", "indicators", ind)
+    ref("targets", "indicator", "indicators", ind)
+    ref("tasks", "area", "areas", area)
+    ref("tasks", "lead", "departments", dept)
+    ref("tasks", "co", "departments", dept)
+    ref("progress", "task", "tasks", ("任务", "task", "tasks.csv"))
+    ref("projects", "lead", "departments", dept)
 
-    by_code = {r.get("code"): r for r in tables["indicators"] if r.get("code")}
+    by_code = {r.get("code"): r for r in tables["indicators"] if r.get("code")} if "indicators" in complete else {}
     checks.check_observations(tables["observations"], by_code, issues)
     checks.check_targets(tables["targets"], by_code, issues)
     checks.check_tasks(tables["tasks"], issues)
-    checks.check_progress(tables["progress"], {r.get("code"): r for r in tables["tasks"] if r.get("code")}, issues)
+    tasks = {r.get("code"): r for r in tables["tasks"] if r.get("code")} if "tasks" in complete else {}
+    checks.check_progress(tables["progress"], tasks, issues)
     return head, report, tables, extra
 
 
