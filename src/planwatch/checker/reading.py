@@ -83,7 +83,7 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
             if not subject and kind == "amount":
                 subject = after_subject(text, r.end, sent.end)
         if role == "task_share" and facts:
-            subject = _amount_subject(facts, g, gidx[i]) or subject
+            subject = _amount_subject(facts, g, gidx[i], sizes.get(g, 1)) or subject
         if not subject and facts:
             subject = facts[-1].subject
         value = r.written * r.scale * sign
@@ -147,15 +147,16 @@ def _list_subject(
     return cache[g][idx]
 
 
-def _amount_subject(facts: list[Fact], g: int, idx: int) -> str:
+def _amount_subject(facts: list[Fact], g: int, idx: int, size: int) -> str:
+    """The subject of the amount a 完成全年任务的X% share is of (same logic as relations._done_amount)."""
+    amounts = [f for f in facts if f.kind == "amount"]
     if g >= 0:
-        for f in reversed(facts):
-            if f.group >= 0 and f.group != g and f.group_index == idx and f.kind == "amount":
-                return f.subject
-    for f in reversed(facts):
-        if f.kind == "amount":
-            return f.subject
-    return ""
+        grouped = [f for f in amounts if f.group >= 0 and f.group != g and f.group_index == idx]
+        if grouped:
+            return grouped[-1].subject
+        if len(amounts) >= size:
+            return amounts[-size:][idx].subject
+    return amounts[-1].subject if amounts else ""
 
 
 def _total_marker(ctx: str, wide_before: str) -> str:

@@ -236,6 +236,9 @@ def _done_amount(sent: list[Fact], s: Fact) -> Fact | None:
         same = [a for a in before if a.group >= 0 and a.group != s.group and a.group_index == s.group_index]
         if same:
             return same[-1]
+        size = max(f.group_index for f in sent if f.group == s.group) + 1
+        if len(before) >= size:  # 拆除91.4万平方米、腾退109.7公顷，分别完成全年任务的43.5%、49.9%
+            return before[-size:][s.group_index]
     return before[-1] if before else None
 
 
