@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from planwatch.core.model import Plan
@@ -16,6 +17,9 @@ from .document import Document
 
 def _wording(data: ReportData) -> dict[str, Any]:
     w = dict(data.wording)
+    for key, value in w.items():  # YAML folds lines with a space; Chinese prose has none
+        if isinstance(value, str) and not key.endswith("_en"):
+            w[key] = re.sub(r"[ \t\n]+", "", value)
     date = w.get("date")
     if isinstance(date, str) and date:
         w["date"] = dt.date.fromisoformat(date)

@@ -30,6 +30,8 @@ from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# an ASCII comma between Chinese characters (as in text pasted from web pages) is set as "，"
+_CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”」）])\s*,\s*(?=[\u4e00-\u9fff“「（])")
 _FRONT_STYLES = {"occasion", "speaker", "salutation", "closing", "signature"}
 
 
@@ -118,6 +120,8 @@ def render_document(
         except jinja2.TemplateError as exc:
             where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
             raise ReportTemplateError(f"template {template}{where}: {exc}") from exc
+        if lang == "zh":
+            text = _CJK_COMMA.sub("，", text)
         # tables and charts print figures too: build them while the registry is active
         return _parse(text, registry, lang=lang, tables=tables, charts=charts, meta=meta)
     finally:

@@ -71,6 +71,19 @@ class AreaItem:
 
 
 @dataclass(slots=True)
+class WarningGroup:
+    """Warnings of one rule type, told together in section 二 when there are many."""
+
+    rule_type: str
+    warnings: list[Any]
+    count: Figure
+
+    @property
+    def names(self) -> list[str]:
+        return [str(w.subject_name or w.subject) for w in self.warnings]
+
+
+@dataclass(slots=True)
 class ReportData:
     plan: Plan
     period: Period
@@ -84,6 +97,7 @@ class ReportData:
     below_base: list[IndicatorItem]
     rank_fell: list[Any]
     other_warnings: list[Any]
+    other_groups: list[WarningGroup]
     status_counts: dict[str, Figure]
     time_progress: Figure | None
     wording: dict[str, Any]
@@ -141,7 +155,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         w = dict(ind_wording.get(ind.code) or {})
         w.setdefault("name", ind.name)
         w.setdefault("name_en", ind.name_en or ind.name)
-        default_verb = "为" if ind.kind in (IndicatorKind.RATE,) else "完成"
+        default_verb = "为" if ind.kind is IndicatorKind.RATE else ("完成" if ind.headline else "达到")
         w.setdefault("verb", default_verb)
         w.setdefault("verb_en", "was" if ind.kind is IndicatorKind.RATE else "reached")
         base = getattr(figs, "base_period", "") or ""
@@ -182,7 +196,8 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
             if ind.area == area.code and not ind.headline and ind.code in observed:
                 a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p))))
         a.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
-        areas.append(a)
+        if a.indicators or a.tasks or a.lead_zh:
+            areas.append(a)
 
     warnings = list(rules.evaluate(plan, str(p), on))
     by_task = {t.task.code: t for t in tasks}
@@ -194,6 +209,10 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
     handled = {"task_behind_time", "below_base", "rank_fell"}
     other = [w for w in warnings if _rule_type(w) not in handled]
+    groups: dict[str, list[Any]] = {}
+    for w in other:
+        groups.setdefault(_rule_type(w), []).append(w)
+    other_groups = [WarningGroup(k, v, _count(len(v), f"warnings {k}")) for k, v in groups.items()]
 
     counts = Counter(t.status for t in tasks)
     status_counts = {s: _count(n, f"tasks {s}") for s, n in counts.items()}
@@ -204,6 +223,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     return ReportData(
         plan=plan, period=p, on=on, annual=p.months == 12, headline=headline, areas=areas, tasks=tasks,
         warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, other_warnings=other,
+        other_groups=other_groups,
         status_counts=status_counts, time_progress=time_progress, wording=wording,
     )
 
@@ -217,6 +237,5 @@ def _linear(task: Task) -> bool:
 
 
 def _rule_type(w: Any) -> str:
-    """The rule's type (task_behind_time, below_base …) whether ``rule`` is a Rule or its id."""
-    rule = w.rule
-    return str(getattr(rule, "type", None) or getattr(w, "rule_type", None) or rule)
+    """The rule's type (task_behind_time, below_base …); a warning without one is known by its rule id."""
+    return str(getattr(w, "rule_type", "") or w.rule)
