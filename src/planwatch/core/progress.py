@@ -183,6 +183,13 @@ def _interpolate(x: Decimal, points: list[tuple[Decimal, Decimal]]) -> Decimal:
     return points[-1][1]
 
 
+def _clock(day: dt.date, convention: Convention) -> Decimal:
+    """Time since 1 January at the end of ``day``: in days, or in months (whole months + fraction)."""
+    if convention is Convention.DAYS:
+        return Decimal(day.timetuple().tm_yday)
+    return year_elapsed(day, convention) * 12
+
+
 def expected_share(task: Task, on: dt.date, convention: Convention | str = Convention.DAYS) -> Decimal:
     """Share (0..1) of the task expected done on ``on`` by its curve, 1 from the deadline on."""
     deadline = _deadline(task, on)
@@ -191,16 +198,17 @@ def expected_share(task: Task, on: dt.date, convention: Convention | str = Conve
     if on.year < deadline.year:
         return Decimal(0)
     curve = (task.curve or "linear").strip()
-    elapsed = year_elapsed(on, convention)
+    conv = Convention(convention)
+    elapsed = _clock(on, conv)
     with localcontext() as ctx:
         ctx.prec = 28
         if curve == "linear":
-            return min(Decimal(1), elapsed / year_elapsed(deadline, convention))
+            return min(Decimal(1), elapsed / _clock(deadline, conv))
         kind, _, body = curve.partition(":")
         if kind == "milestones":
             pts = [(Decimal(0), Decimal(0))]
-            pts += [(year_elapsed(d, convention), p) for d, p in _parse_milestones(task, body) if d.year == on.year]
-            pts.append((year_elapsed(deadline, convention), HUNDRED))
+            pts += [(_clock(d, conv), p) for d, p in _parse_milestones(task, body) if d.year == on.year]
+            pts.append((_clock(deadline, conv), HUNDRED))
             return min(Decimal(1), _interpolate(elapsed, pts) / HUNDRED)
         if kind == "seasonal":
             values = _parse_seasonal(task, body)
