@@ -63,7 +63,7 @@ def test_bad_base_period_is_a_clear_error() -> None:
     plan = seed_plan()
     plan.observations = [dataclasses.replace(o, base_period="2019上半年") if o.indicator == "gdp" else o
                          for o in plan.observations]
-    with pytest.raises(MeasureError, match="observations.csv row 2"):
+    with pytest.raises(MeasureError, match=r"observations\.csv row 2"):
         indicator_figures(plan, "gdp", "2021H1")
 
 

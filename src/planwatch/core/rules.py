@@ -149,6 +149,8 @@ def parse_rule(raw: object, where: str = "rules") -> Rule:
             if lv not in LEVELS:
                 raise _fail(where, rid, f"level.{status}", f"{lv!r} is not one of {', '.join(LEVELS)}")
         level = {str(k): str(v) for k, v in level.items()}
+    elif isinstance(level, Mapping):
+        raise _fail(where, rid, "level", "a mapping from status to level is only for task_behind_time rules")
     else:
         raise _fail(where, rid, "level", "must be red, yellow or notice"
                     + (" or a mapping from task status to level" if rtype is RuleType.TASK_BEHIND_TIME else ""))
