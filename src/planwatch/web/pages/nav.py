@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from planwatch.web.plans import scoping
 
 
 @dataclass(frozen=True)
@@ -18,8 +21,22 @@ class NavItem:
         return view_name == self.url_name or bool(self.prefix and view_name.startswith(self.prefix))
 
 
-def nav_items(user: object) -> list[NavItem]:
+def nav_items(user: Any) -> list[NavItem]:
     """Entries of the top bar for ``user``; pages a role cannot use are not shown (the views check too)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return [NavItem("pages:dashboard", _("Dashboard"))]
+    roles = {g.role for g in scoping.grants(user)} | ({scoping.PLANOFFICE} if scoping.is_superuser(user) else set())
+    items = [
+        NavItem("pages:dashboard", _("Dashboard")),
+        NavItem("pages:indicators", _("Indicators"), "pages:indicator"),
+        NavItem("pages:ledger", _("Tasks"), "pages:task"),
+    ]
+    if roles & scoping.WRITERS:
+        items.append(NavItem("pages:report", _("Report progress"), "pages:report"))
+    if roles & scoping.APPROVERS:
+        items.append(NavItem("pages:approvals", _("Approvals")))
+    items += [
+        NavItem("pages:warnings", _("Warnings")),
+        NavItem("pages:projects", _("Key projects")),
+    ]
+    return items

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from .views import auth, dashboard
+from .views import approvals, auth, dashboard, excel_views, indicators, lists, reporting, tasks
 
 app_name = "pages"
 
@@ -12,4 +12,14 @@ urlpatterns = [
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("indicators/", indicators.index, name="indicators"),
+    path("indicators/<int:pk>/", indicators.detail, name="indicator_detail"),
+    path("tasks/", tasks.ledger, name="ledger"),
+    path("tasks/<int:pk>/", tasks.detail, name="task_detail"),
+    path("report/", reporting.report, name="report"),
+    path("report/template.xlsx", excel_views.template, name="report_template"),
+    path("report/upload/", excel_views.upload, name="report_upload"),
+    path("approvals/", approvals.queue, name="approvals"),
+    path("warnings/", lists.warnings, name="warnings"),
+    path("projects/", lists.projects, name="projects"),
 ]

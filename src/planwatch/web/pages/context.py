@@ -1,0 +1,93 @@
+"""Which plan a request works on, the user's role in it, and the monitoring date.
+
+A user works in the plans of their memberships (scoping decides); the pages show one plan at a time:
+the newest plan the user can see, or the one chosen with ``?plan=<id>`` (kept in the session).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest
+
+from planwatch.web.plans import scoping
+from planwatch.web.plans.models import Plan, ReportingRound
+
+SESSION_KEY = "planwatch_plan"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    plan: Plan
+    grant: scoping.Grant
+    round: ReportingRound | None  # the newest reporting round of the plan
+    on: dt.date  # the monitoring date: time progress is measured on this day
+
+    @property
+    def role(self) -> str:
+        return self.grant.role
+
+    @property
+    def department_id(self) -> int | None:
+        return self.grant.department_id
+
+    @property
+    def is_planoffice(self) -> bool:
+        return self.grant.role == scoping.PLANOFFICE
+
+    @property
+    def can_report(self) -> bool:
+        return self.grant.role in scoping.WRITERS
+
+    @property
+    def can_approve(self) -> bool:
+        return self.grant.role in scoping.APPROVERS
+
+
+def period_end(period: str) -> dt.date | None:
+    """Last day of "2021-06", "2021Q2", "2021H1" or "2021"."""
+    from planwatch.core.periods import PeriodError, parse_period
+
+    try:
+        return parse_period(period).end
+    except (PeriodError, ValueError):
+        return None
+
+
+def monitoring_date(plan: Plan, rnd: ReportingRound | None, today: dt.date | None = None) -> dt.date:
+    """The day time progress is measured on: the end of the newest round's period; without a round,
+    today within the plan year (its last day once the year is over)."""
+    if rnd is not None:
+        end = period_end(rnd.period)
+        if end is not None:
+            return end
+    today = today or dt.date.today()
+    first, last = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, calendar.monthrange(plan.year, 12)[1])
+    return min(max(today, first), last)
+
+
+def workspace(request: HttpRequest) -> Workspace:
+    """The plan and role of this request; 404 for a user who is a member of no plan."""
+    cached: Workspace | None = getattr(request, "_planwatch_workspace", None)
+    if cached is not None:
+        return cached
+    plans = Plan.objects.visible_to(request.user).select_related("region")
+    wanted: Any = request.GET.get("plan") or request.session.get(SESSION_KEY)
+    plan = None
+    if wanted and str(wanted).isdigit():
+        plan = plans.filter(pk=int(wanted)).first()
+    if plan is None:
+        plan = plans.order_by("-year", "-id").first()
+    if plan is None:
+        raise Http404("no plan")
+    request.session[SESSION_KEY] = plan.pk
+    grant = scoping.role_in(request.user, plan.pk)
+    if grant is None:  # visible_to and role_in agree; kept for safety
+        raise Http404("no plan")
+    rnd = ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id").first()
+    ws = Workspace(plan=plan, grant=grant, round=rnd, on=monitoring_date(plan, rnd))
+    request._planwatch_workspace = ws
+    return ws

@@ -1,0 +1,72 @@
+"""The approval queue (审核): approve, return with a comment, approve in bulk, all through the services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from planwatch.web.plans import services
+from planwatch.web.plans.actor import Actor
+from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
+from planwatch.web.plans.models import Submission, SubmissionStatus
+
+from ..context import workspace
+
+S = SubmissionStatus
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "；".join(str(m) for m in exc.messages)
+    return str(exc)
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    ws = workspace(request)
+    if not ws.can_approve:
+        raise Http404("not an approver")
+    waiting = (Submission.objects.visible_to(request.user)
+               .filter(task__plan=ws.plan, status__in=(S.SUBMITTED, S.HEAD_APPROVED))
+               .select_related("task", "task__lead", "task__area", "submitted_by")
+               .order_by("submitted_at", "id"))
+    if request.method == "POST":
+        actor = Actor.from_request(request)
+        by_id = {s.pk: s for s in waiting}
+        if "bulk_approve" in request.POST:
+            ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+            chosen = [by_id[i] for i in ids if i in by_id]
+            if not chosen:
+                messages.info(request, _("Tick the submissions to approve."))
+            else:
+                done, failed = services.bulk_approve(actor, chosen)
+                if done:
+                    messages.success(request, ngettext("%(n)d submission approved.", "%(n)d submissions approved.",
+                                                       len(done)) % {"n": len(done)})
+                for pk, why in failed.items():
+                    messages.error(request, f"{by_id[pk].task.name}: {why}")
+            return redirect(request.get_full_path())
+        for action in ("approve", "return"):
+            value = request.POST.get(action, "")
+            if not value.isdigit():
+                continue
+            sub = by_id.get(int(value))
+            if sub is None:
+                raise Http404("no such submission")
+            version = request.POST.get(f"version-{sub.pk}", "")
+            v = int(version) if version.isdigit() else None
+            try:
+                if action == "approve":
+                    services.approve(actor, sub, version=v)
+                    messages.success(request, _("Approved: %(task)s") % {"task": sub.task.name})
+                else:
+                    services.return_(actor, sub, request.POST.get(f"comment-{sub.pk}", ""), version=v)
+                    messages.success(request, _("Returned: %(task)s") % {"task": sub.task.name})
+            except (ValidationError, Conflict, PermissionDenied) as exc:
+                messages.error(request, f"{sub.task.name}: {_error_text(exc)}")
+            return redirect(request.get_full_path())
+    return render(request, "pages/approvals/queue.html", {"ws": ws, "waiting": waiting})

@@ -1,0 +1,125 @@
+"""Excel round-trip of the reporting page: download the department's template, upload it filled in.
+
+Uploading checks every row (``pages.excel``) and then saves through the workflow services. A file
+with errors saves nothing, unless the user ticked "save the good rows". Each row is saved with its
+fingerprint (task, as of, value) as ``source_row_hash``, so the same file uploaded twice creates
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planwatch.web.plans import services
+from planwatch.web.plans.actor import Actor
+from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
+from planwatch.web.plans.models import RoundStatus, Submission, SubmissionStatus
+
+from .. import excel
+from ..context import Workspace, workspace
+from ..progress import task_rows
+from .reporting import field_errors, open_submissions, reportable_tasks, round_bounds
+
+S = SubmissionStatus
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIELD_COLUMN = {"value": "value", "as_of": "as_of", "unit": "unit", "note": "note", "round": "as_of"}
+
+
+def _secret() -> str:
+    return f"{settings.SECRET_KEY}:pages.excel"
+
+
+def _round_info(ws: Workspace, department_code: str, department_name: str) -> excel.RoundInfo:
+    bounds = round_bounds(ws)
+    if ws.round is None or bounds is None or ws.round.status != RoundStatus.OPEN:
+        raise Http404("no open reporting round")
+    return excel.RoundInfo(ws.round.pk, ws.round.label, bounds[0], bounds[1], department_code, department_name)
+
+
+def _template_tasks(request: HttpRequest, ws: Workspace) -> tuple[excel.RoundInfo, dict[int, excel.TemplateTask]]:
+    tasks, department = reportable_tasks(request, ws)
+    if department is None:
+        raise Http404("no department")
+    info = _round_info(ws, department.code, department.name)
+    out = {}
+    for row in task_rows(tasks, ws.plan, ws.on):
+        t = row.task
+        out[t.pk] = excel.TemplateTask(t.pk, t.code, t.name, t.unit, t.target_text,
+                                       row.latest.value if row.latest else None,
+                                       row.latest.as_of if row.latest else None)
+    return info, out
+
+
+@login_required
+def template(request: HttpRequest) -> HttpResponse:
+    ws = workspace(request)
+    info, tasks = _template_tasks(request, ws)
+    data = excel.build_template(info, tasks.values(), _secret())
+    name = f"planwatch-{ws.plan.year}-{ws.round.period if ws.round else ''}-{info.department_code}.xlsx"
+    resp = HttpResponse(data, content_type=XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    return resp
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest) -> HttpResponse:
+    ws = workspace(request)
+    info, tasks = _template_tasks(request, ws)
+    back = reverse("pages:report") + (f"?department={info.department_code}" if ws.is_planoffice else "")
+    f = request.FILES.get("file")
+    if f is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect(back)
+    try:
+        result = excel.parse_upload(f.read(), info, tasks, _secret(), filename=f.name or "upload.xlsx")
+    except excel.TemplateError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    keep_good = request.POST.get("keep_good") == "1"
+    created = repeated = 0
+    by_id = {t.pk: t for t in reportable_tasks(request, ws)[0]}
+    pending = open_submissions(list(by_id.values()))
+    letter = {name: excel.get_column_letter(i) for name, i in excel.COL.items()}
+    rnd = ws.round
+    actor = Actor.from_request(request)
+    with transaction.atomic():
+        for row in result.rows:
+            task = by_id[row.task_id]
+            if Submission.objects.filter(task=task, source_row_hash=row.fingerprint).exists():
+                repeated += 1
+                continue
+            p = pending.get(task.pk)
+            if p is not None and p.status in (S.SUBMITTED, S.HEAD_APPROVED):
+                result.errors.append(excel.CellError(row.row, letter["value"], "value",
+                                                     _("A figure of this task is awaiting approval.")))
+                continue
+            try:
+                with transaction.atomic():
+                    sub = services.create_draft(actor, task, value=row.value, as_of=row.as_of, note=row.note,
+                                                round=rnd, source_row_hash=row.fingerprint)
+                    services.submit(actor, sub, version=sub.version)
+                created += 1
+            except ValidationError as exc:
+                for fld, msgs in field_errors(exc).items():
+                    col = letter[FIELD_COLUMN.get(fld, "value")]
+                    for m in msgs:
+                        result.errors.append(excel.CellError(row.row, col, fld, m))
+            except (Conflict, PermissionDenied) as exc:
+                result.errors.append(excel.CellError(row.row, letter["code"], "code", str(exc)))
+        if result.errors and not keep_good:
+            transaction.set_rollback(True)
+            created = 0
+    result.errors.sort(key=lambda e: (e.row, e.column))
+    return render(request, "pages/reporting/upload_result.html", {
+        "ws": ws, "info": info, "result": result, "created": created, "repeated": repeated,
+        "kept": keep_good, "back": back, "filename": f.name,
+    })

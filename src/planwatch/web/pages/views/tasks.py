@@ -1,0 +1,66 @@
+"""The task ledger (台账) with filters and a progress bar on every row, and a task's detail."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from planwatch.web.plans.models import Area, Department, ObjectChange, Submission, Task
+
+from ..context import workspace
+from ..progress import STATUS_ORDER, task_rows
+
+PAGE_SIZE = 100
+
+
+@login_required
+def ledger(request: HttpRequest) -> HttpResponse:
+    ws = workspace(request)
+    tasks = Task.objects.visible_to(request.user).filter(plan=ws.plan)
+    area = request.GET.get("area", "")
+    department = request.GET.get("department", "")
+    status = request.GET.get("status", "")
+    overdue = request.GET.get("overdue") == "1"
+    if area:
+        tasks = tasks.filter(area__code=area)
+    if department:
+        tasks = tasks.filter(lead__code=department)
+    rows = task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on)
+    if status:
+        rows = [r for r in rows if r.status == status]
+    if overdue:
+        rows = [r for r in rows if r.overdue]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "pages/tasks/ledger.html", {
+        "ws": ws,
+        "page": page,
+        "count": len(rows),
+        "areas": Area.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
+        "departments": Department.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
+        "statuses": [str(s) for s in STATUS_ORDER],
+        "filters": {"area": area, "department": department, "status": status, "overdue": overdue},
+        "query": query.urlencode(),
+    })
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ws = workspace(request)
+    visible = Task.objects.visible_to(request.user).filter(plan=ws.plan)
+    task = get_object_or_404(visible.select_related("area", "lead", "parent"), pk=pk)
+    row = task_rows(visible.filter(pk=task.pk), ws.plan, ws.on)[0]
+    subs = list(Submission.objects.visible_to(request.user).filter(task=task)
+                .select_related("created_by", "submitted_by", "decided_by").order_by("-as_of", "-id"))
+    changes = ObjectChange.objects.filter(
+        Q(object_type="plans.task", object_id=str(task.pk))
+        | Q(object_type="plans.submission", object_id__in=[str(s.pk) for s in subs])
+    ).order_by("-time", "-id")[:200]
+    return render(request, "pages/tasks/detail.html", {
+        "ws": ws, "task": task, "row": row, "submissions": subs, "changes": changes,
+        "co": task.co.all(), "children": task.children.all(),
+    })

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import pytest
+
+from .factories import World, build_world
+
+
+@pytest.fixture
+def world(db) -> World:  # type: ignore[no-untyped-def]
+    return build_world()
+
+
+@pytest.fixture
+def as_user(client, world: World):  # type: ignore[no-untyped-def]
+    """Log the test client in as one of the world's users: ``as_user("reporter-cgj")``."""
+
+    def login(name: str):  # type: ignore[no-untyped-def]
+        client.force_login(world.users[name])
+        return client
+
+    return login

@@ -1,0 +1,114 @@
+"""The pages answer, show the right figures and keep to the user's scope."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.web.plans.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_users_are_sent_to_log_in(client, world) -> None:  # type: ignore[no-untyped-def]
+    for url in ("/", "/tasks/", "/report/", "/approvals/", f"/tasks/{world.tasks['T01'].pk}/"):
+        r = client.get(url)
+        assert r.status_code == 302 and r["Location"].startswith("/accounts/login/"), url
+
+
+def test_dashboard_shows_gdp_with_computed_two_year_average(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    r = as_user("planoffice").get("/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "地区生产总值" in html and "3640.7" in html and "13.5%" in html
+    card = r.context["cards"][0]
+    assert card.latest.two_year_avg == Decimal("3.9") and card.latest.two_year_avg_computed
+    assert card.light == "met"  # 13.5% against 增长6%以上
+
+
+def test_ledger_filters_by_department_and_status(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    c = as_user("planoffice")
+    r = c.get("/tasks/", {"department": "cgj"})
+    assert [row.task.code for row in r.context["page"]] == ["T01", "T02", "T03"]
+    r = c.get("/tasks/", {"status": "not_started"})
+    assert r.context["count"] == 5
+    r = c.get("/tasks/", {"status": "ahead"})
+    assert r.context["count"] == 0
+
+
+def test_reporter_sees_only_own_tasks_and_gets_404_elsewhere(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    c = as_user("reporter-cgj")
+    r = c.get("/tasks/")
+    assert {row.task.code for row in r.context["page"]} == {"T01", "T02", "T03"}
+    assert c.get(f"/tasks/{world.tasks['T04'].pk}/").status_code == 404
+    assert c.get(f"/tasks/{world.tasks['T01'].pk}/").status_code == 200
+
+
+def test_report_form_is_all_or_nothing_with_field_errors(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    c = as_user("reporter-cgj")
+    t1, t2 = world.tasks["T01"], world.tasks["T02"]
+    r = c.post("/report/", {f"value-{t1.pk}": "91.4", f"as_of-{t1.pk}": "2021-06-30",
+                            f"value-{t2.pk}": "约100", f"as_of-{t2.pk}": "2021-06-30"})
+    assert r.status_code == 200
+    line = {ln["row"].task.code: ln for ln in r.context["lines"]}
+    assert "value" in line["T02"]["errors"] and not line["T01"]["errors"]
+    assert line["T01"]["posted"]["value"] == "91.4"  # what was typed is kept
+    assert Submission.objects.count() == 0  # nothing saved
+    r = c.post("/report/", {f"value-{t1.pk}": "91.4", f"as_of-{t1.pk}": "2021-06-30",
+                            f"value-{t2.pk}": "109.7", f"as_of-{t2.pk}": "2021-06-30"})
+    assert r.status_code == 302
+    subs = Submission.objects.order_by("task__code")
+    assert [(s.task.code, s.value, s.status, s.round_id) for s in subs] == [
+        ("T01", Decimal("91.4"), "submitted", world.round.pk), ("T02", Decimal("109.7"), "submitted", world.round.pk)]
+
+
+def test_report_refuses_a_date_outside_the_round(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    c = as_user("reporter-cgj")
+    t1 = world.tasks["T01"]
+    r = c.post("/report/", {f"value-{t1.pk}": "10", f"as_of-{t1.pk}": "2021-07-15"})
+    line = {ln["row"].task.code: ln for ln in r.context["lines"]}
+    assert "as_of" in line["T01"]["errors"]
+
+
+def test_viewer_cannot_report_or_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    c = as_user("viewer")
+    assert c.get("/report/").status_code == 404
+    assert c.get("/approvals/").status_code == 404
+    assert c.get("/").status_code == 200
+
+
+def test_approve_and_return_from_the_queue(as_user, client, world) -> None:  # type: ignore[no-untyped-def]
+    rep = as_user("reporter-cgj")
+    t1, t2 = world.tasks["T01"], world.tasks["T02"]
+    rep.post("/report/", {f"value-{t1.pk}": "91.4", f"value-{t2.pk}": "109.7"})
+    s1, s2 = Submission.objects.get(task=t1), Submission.objects.get(task=t2)
+    office = as_user("planoffice")
+    r = office.get("/approvals/")
+    assert [s.pk for s in r.context["waiting"]] == [s1.pk, s2.pk]
+    office.post("/approvals/", {"approve": s1.pk, f"version-{s1.pk}": s1.version})
+    office.post("/approvals/", {"return": s2.pk, f"comment-{s2.pk}": "请核实口径", f"version-{s2.pk}": s2.version})
+    s1.refresh_from_db()
+    s2.refresh_from_db()
+    assert (s1.status, s2.status, s2.comment) == ("approved", "returned", "请核实口径")
+    # the ledger's progress bar now shows 91.4 / 210 = 43.5% against time progress 50.0% (by months)
+    row = next(r for r in office.get("/tasks/").context["page"] if r.task.code == "T01")
+    assert (row.done_pct, row.time_pct, row.status) == (Decimal("43.5"), Decimal("50.0"), "on_track")
+
+
+def test_returning_without_a_comment_is_refused(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    t1 = world.tasks["T01"]
+    as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
+    s1 = Submission.objects.get(task=t1)
+    r = as_user("planoffice").post("/approvals/", {"return": s1.pk}, follow=True)
+    s1.refresh_from_db()
+    assert s1.status == "submitted"
+    assert any("理由" in str(m) or "why" in str(m) for m in r.context["messages"])
+
+
+def test_bulk_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    t1, t2 = world.tasks["T01"], world.tasks["T02"]
+    as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4", f"value-{t2.pk}": "109.7"})
+    ids = list(Submission.objects.values_list("pk", flat=True))
+    as_user("planoffice").post("/approvals/", {"bulk_approve": "1", "ids": ids})
+    assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
