@@ -76,6 +76,16 @@ def _bad_yaml(pkg: Path) -> tuple[str, int, str, str]:
     return "plan.yaml", n + 2, "", "bad_yaml"
 
 
+def _yaml_replace(old: str, new: str, column: str, code: str) -> Case:
+    def case(pkg: Path) -> tuple[str, int, str, str]:
+        text = (pkg / "plan.yaml").read_text(encoding="utf-8")
+        assert old in text
+        (pkg / "plan.yaml").write_text(text.replace(old, new), encoding="utf-8")
+        return "plan.yaml", 0, column, code
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "missing file": _missing_file,
     "missing column": _missing_column,
@@ -122,6 +132,10 @@ CASES: dict[str, Case] = {
     "plan without title": _plan_without_title,
     "plan with bad year": _plan_bad_year,
     "plan.yaml does not parse": _bad_yaml,
+    "bad progress convention": _yaml_replace("progress_convention: days", "progress_convention: weeks",
+                                             "settings.progress_convention", "bad_enum"),
+    "thresholds out of order": _yaml_replace("serious: 30", "serious: 5", "settings.thresholds", "bad_setting"),
+    "base year after plan year": _yaml_replace("base_year: 2019", "base_year: 2022", "base_year", "bad_year"),
 }
 
 

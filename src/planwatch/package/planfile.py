@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from planwatch.core.model import Region
@@ -37,6 +36,35 @@ def _year(value: Any, label: str, key: str, issues: Issues) -> int | None:
         issues.error(label, 0, key, f"“{key}”应为四位年份,而不是“{text}”", f"{key!r} must be a four-digit year, not {text!r}", "bad_year")
         return None
     return int(text)
+
+
+def _check_settings(settings: dict[str, Any], label: str, issues: Issues) -> None:
+    """The settings the core reads, checked by the core's own readers."""
+    from planwatch.core.progress import Thresholds
+    from planwatch.core.rules import RuleError, parse_rules
+
+    conv = settings.get("progress_convention")
+    if conv is not None and conv not in PROGRESS_CONVENTIONS:
+        issues.error(
+            label, 0, "settings.progress_convention",
+            f"progress_convention 应为 days 或 months,而不是“{conv}”",
+            f"progress_convention must be days or months, not {conv!r}", "bad_enum",
+        )
+    try:
+        Thresholds.from_settings(settings)
+    except (ValueError, ArithmeticError) as exc:
+        issues.error(label, 0, "settings.thresholds",
+                     f"阈值设置有误(应为 mode: pp|relative, lagging、serious 为数字且 lagging ≤ serious): {exc}",
+                     f"bad thresholds (mode: pp|relative, numbers lagging <= serious): {exc}", "bad_setting")
+    rules = settings.get("rules")
+    if isinstance(rules, list):
+        try:
+            parse_rules(rules, "plan.yaml settings.rules")
+        except RuleError as exc:
+            issues.error(label, 0, "settings.rules", f"预警规则有误: {exc}", f"bad warning rules: {exc}", "bad_setting")
+    elif rules is not None and not isinstance(rules, str):
+        issues.error(label, 0, "settings.rules", "settings.rules 应为规则列表或规则文件路径",
+                     "settings.rules must be a list of rules or the path of a rules file", "bad_setting")
 
 
 def parse_plan(data: Any, label: str, issues: Issues) -> PlanHead:
@@ -76,24 +104,7 @@ def parse_plan(data: Any, label: str, issues: Issues) -> PlanHead:
         issues.error(label, 0, "settings", "settings 应为键值映射", "settings must be a mapping", "bad_yaml")
         settings = {}
     head.settings = settings
-    conv = settings.get("progress_convention")
-    if conv is not None and conv not in PROGRESS_CONVENTIONS:
-        issues.error(
-            label, 0, "settings.progress_convention",
-            f"progress_convention 应为 days 或 months,而不是“{conv}”",
-            f"progress_convention must be days or months, not {conv!r}", "bad_enum",
-        )
-    thresholds = settings.get("thresholds")
-    if thresholds is not None:
-        if not isinstance(thresholds, dict):
-            issues.error(label, 0, "settings.thresholds", "thresholds 应为键值映射", "thresholds must be a mapping", "bad_yaml")
-        else:
-            for k, v in thresholds.items():
-                if isinstance(v, bool) or not isinstance(v, int | float | Decimal):
-                    issues.error(
-                        label, 0, f"settings.thresholds.{k}", f"阈值 {k} 应为数字,而不是“{v}”",
-                        f"threshold {k} must be a number, not {v!r}", "not_a_number",
-                    )
+    _check_settings(settings, label, issues)
     return head
 
 
