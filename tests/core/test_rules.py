@@ -71,6 +71,7 @@ def test_growth_below_target() -> None:
     add_target(plan, "gdp", TargetKind.GROWTH_AT_LEAST, "6", text="增长6%以上")
     add_target(plan, "fixed_asset_investment", TargetKind.GROWTH_AT_LEAST, "6", text="增长6%以上")
     add_target(plan, "energy_per_gdp", TargetKind.REDUCTION_AT_LEAST, "6")
+    add_target(plan, "urban_unemployment_rate", TargetKind.RATE_AT_MOST, "2")  # missed, but not a growth target
     low = _by_rule(rules.evaluate(plan, "2021H1"), "growth_below_target")
     assert set(low) == {"fixed_asset_investment", "energy_per_gdp"}
     assert low["fixed_asset_investment"].message_zh == (

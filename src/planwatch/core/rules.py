@@ -25,7 +25,7 @@ from .measures import PlanIndex, indicator_figures
 from .model import IndicatorKind, Plan
 from .periods import Period, PeriodError
 from .progress import Status, TaskProgress, Thresholds, convention_from_settings, task_progress
-from .targets import GROWTH_KINDS, RATE_KINDS, describe
+from .targets import GROWTH_KINDS, describe
 
 DEFAULT_RULES = Path(__file__).with_name("rules") / "default.yaml"
 LEVELS = ("red", "yellow", "notice")
@@ -279,7 +279,7 @@ def _growth_below_target(rule: Rule, ctx: _Context) -> Iterable[Warning]:
     margin = rule.param("margin_pp")
     for ind in ctx.plan.indicators:
         target = ctx.index.targets.get((ind.code, str(ctx.period.year)))
-        if target is None or target.value is None or target.kind not in (*GROWTH_KINDS, *RATE_KINDS):
+        if target is None or target.value is None or target.kind not in GROWTH_KINDS:
             continue
         if ctx.index.observation(ind.code, str(ctx.period)) is None:
             continue
@@ -290,7 +290,7 @@ def _growth_below_target(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         zh, en = describe(target.kind, target.value, target.unit, target.due)
         figs = {k: v for k, v in (("yoy", f.yoy), ("value", f.value), ("target", f.target)) if v is not None}
         values = ctx.common(ind.name, ind.name_en, ind.code) | {
-            "yoy": _num(f.yoy), "target": format(target.value, "f"), "target_text": target.text or zh,
+            "yoy": _num(f.yoy), "target": format(target.value, "f"), "target_text": zh,
             "target_text_en": en, "gap": format(abs(res.gap), "f"), "unit": target.unit}
         yield _warn(rule, level, "indicator", ind.code, ind.name, figs, values)
 
