@@ -1,0 +1,82 @@
+"""Reading .txt (UTF-8, GB18030), .docx, .html and .pdf reports into text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planwatch.checker.facts import find_facts
+from planwatch.checker.reader import ReadError, html_text, read_document
+
+SENTENCE = "上半年GDP实现3640.7亿元，同比增长13.5%。"
+
+
+def test_txt_utf8_with_bom_and_gb18030(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_bytes(b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"))
+    b = tmp_path / "b.txt"
+    b.write_bytes(SENTENCE.encode("gb18030"))
+    assert read_document(a) == read_document(b) == SENTENCE
+
+
+def test_undecodable_and_missing_and_unknown(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x81\x30")
+    with pytest.raises(ReadError):
+        read_document(bad)
+    with pytest.raises(ReadError):
+        read_document(tmp_path / "missing.txt")
+    odd = tmp_path / "x.xls"
+    odd.write_bytes(b"1")
+    with pytest.raises(ReadError):
+        read_document(odd)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(ReadError):
+        read_document(broken)
+
+
+def test_docx_paragraphs(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("一、上半年计划执行情况")
+    d.add_paragraph(SENTENCE)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    text = read_document(path)
+    assert text == "一、上半年计划执行情况\n" + SENTENCE
+    (amount, growth) = find_facts(text)
+    assert text[amount.start : amount.end] == "3640.7亿元" and growth.text == "13.5%"
+
+
+def test_html_text_skips_scripts_and_breaks_blocks(tmp_path: Path) -> None:
+    html = f"<html><head><style>p{{x:1}}</style><script>var a=5;</script></head><body><h1>报告</h1><p>{SENTENCE}</p></body></html>"
+    path = tmp_path / "r.html"
+    path.write_text(html, encoding="utf-8")
+    assert read_document(path) == "报告\n" + SENTENCE
+    assert html_text("<p>a&amp;b</p><p>c</p>") == "a&b\nc"
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    path = tmp_path / "r.pdf"
+    html = f"<html><body style='font-family: \"Noto Serif CJK SC\", \"AR PL UMing TW MBE\"'><p>{SENTENCE}</p></body></html>"
+    weasyprint.HTML(string=html).write_pdf(str(path))
+    text = read_document(path)
+    if "GDP" not in text or "亿元" not in text:
+        pytest.skip("no CJK font with a usable text layer on this machine")
+    assert [f.text for f in find_facts(text)] == ["3640.7亿元", "13.5%"]
+
+
+def test_pdf_without_text_is_unreadable(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=200, height=200)
+    path = tmp_path / "blank.pdf"
+    with path.open("wb") as fh:
+        w.write(fh)
+    with pytest.raises(ReadError):
+        read_document(path)
