@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from decimal import Decimal
 
 from planwatch.core.model import TargetKind
@@ -13,6 +14,7 @@ from .rows import Issues, Row
 GROWTH_KINDS = {TargetKind.GROWTH_AT_LEAST, TargetKind.GROWTH_AT_MOST, TargetKind.REDUCTION_AT_LEAST}
 
 
+@cache
 def _units_checker() -> Callable[[str, str], bool]:
     """``planwatch.core.units`` decides compatibility when it offers it; otherwise units must be equal."""
     try:
@@ -23,6 +25,7 @@ def _units_checker() -> Callable[[str, str], bool]:
     if not callable(fn):
         return lambda a, b: a == b
 
+    @cache
     def check(a: str, b: str) -> bool:
         if a == b:
             return True
