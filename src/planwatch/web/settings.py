@@ -82,6 +82,8 @@ def _databases() -> dict[str, Any]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(CONFIG.sqlite_path),
+            # tests get a file too (not :memory:), so that threads see one database with real locking
+            "TEST": {"NAME": str(CONFIG.data_dir / "test-planwatch.sqlite3")},
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": CONFIG.sqlite_busy_timeout_ms / 1000,
