@@ -15,7 +15,7 @@ from .context import ReportData, gather
 from .document import Document
 
 
-def _wording(data: ReportData) -> dict[str, Any]:
+def _wording(data: ReportData) -> _Wording:
     w = dict(data.wording)
     for key, value in w.items():  # YAML folds lines with a space; Chinese prose has none
         if isinstance(value, str) and not key.endswith("_en"):
@@ -23,14 +23,17 @@ def _wording(data: ReportData) -> dict[str, Any]:
     date = w.get("date")
     if isinstance(date, str) and date:
         w["date"] = dt.date.fromisoformat(date)
-    for key in ("title", "speaker", "salutation", "opening", "review_intro", "problems_intro", "measures_intro",
-                "closing", "meeting", "date"):
-        w.setdefault(key, "")
-        w.setdefault(f"{key}_en", "")
     if data.annual:  # the half-year wording does not fit the annual report
         w.update({"title": w.get("annual_title", ""), "title_en": w.get("annual_title_en", ""),
                   "opening": "", "opening_en": ""})
-    return w
+    return _Wording(w)
+
+
+class _Wording(dict[str, Any]):
+    """report.yaml's wording; a key the package does not set reads as "" (the template's default applies)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def build_document(plan: Plan, period: str | Period, *, on: dt.date | None = None, lang: str = "zh") -> Document:

@@ -1,0 +1,137 @@
+"""The document model of the example's report: structure like the seed, the headline figure for figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planwatch.core.model import Plan
+from planwatch.report import Document, ReportTemplateError, build_document
+from planwatch.report.compose import render_document
+from planwatch.report.document import Paragraph, Section
+
+from .conftest import SEED_HEADLINE
+
+_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
+
+
+def _headline_sentences(doc: Document) -> str:
+    section_one = doc.sections()[0]
+    first = next(b for b in section_one.blocks if isinstance(b, Paragraph))
+    text = first.text.translate(_PUNCT)
+    return text[text.index("上半年GDP") :]
+
+
+def test_headline_paragraph_equals_the_seed(doc_zh: Document) -> None:
+    assert _headline_sentences(doc_zh) == SEED_HEADLINE
+
+
+def test_headline_figures_in_order_as_published(doc_zh: Document) -> None:
+    numbers = re.findall(r"\d+(?:\.\d+)?", SEED_HEADLINE)
+    ours = re.findall(r"\d+(?:\.\d+)?", _headline_sentences(doc_zh))
+    assert ours == numbers
+
+
+def test_two_year_averages_are_computations_of_vs_base(doc_zh: Document) -> None:
+    averages = [r for r in doc_zh.figure_runs() if r.text.startswith(("增长", "下降")) and r.figure.origin == "computation"
+                and r.figure.formula and r.figure.inputs and r.figure.inputs[0].ref.get("column") == "vs_base_pct"]
+    got = {r.figure.inputs[0].ref.get("indicator"): r.text for r in averages}
+    assert got == {
+        "gdp": "增长3.9%",
+        "general_budget_revenue": "下降0.5%",
+        "fixed_asset_investment": "下降3.4%",
+        "construction_investment": "下降6.2%",
+        "retail_sales": "增长2.2%",
+        "disposable_income_per_capita": "增长5.9%",
+    }
+
+
+def test_structure_follows_the_seed(doc_zh: Document) -> None:
+    assert doc_zh.title == "关于朝阳区2021年国民经济和社会发展计划上半年执行情况的报告"
+    styles = [p.style for p in doc_zh.front]
+    assert styles[:3] == ["occasion", "speaker", "salutation"]
+    assert doc_zh.front[0].text == "——2021年8月10日在朝阳区第十六届人民代表大会常务委员会第三十九次会议上"
+    top = [s.heading_text for s in doc_zh.body if isinstance(s, Section)]
+    assert top[:3] == ["一、上半年计划执行情况", "二、计划执行中需要关注的主要问题", "三、完成全年计划的主要措施"]
+    subs = [s.heading_text for s in doc_zh.body[0].blocks if isinstance(s, Section)]  # type: ignore[union-attr]
+    assert subs and all(re.match(r"（[一二三四五六七八九十]+）", h) for h in subs)
+    assert {t.key for t in doc_zh.tables()} == {"tasks", "warnings"}
+    assert {c.key for c in doc_zh.charts()} == {"headline", "tasks"}
+
+
+def _section_text(doc: Document, start: str) -> str:
+    sec = next(s for s in doc.body if isinstance(s, Section) and s.heading_text.startswith(start))
+    out = []
+    for _, node in Document(lang=doc.lang, title="", body=[sec]).walk():
+        if isinstance(node, Paragraph):
+            out.append(node.text)
+        elif isinstance(node, Section):
+            out.append(node.heading_text)
+    return "\n".join(out)
+
+
+def test_problems_drafted_from_the_warnings(doc_zh: Document) -> None:
+    text = _section_text(doc_zh, "二、")
+    assert "新增改造绿化完成27.5公顷，仅占全年任务500公顷的5.5%，低于序时进度44.1个百分点" in text
+    assert "拆除违法建设完成91.4万平方米，仅占全年任务210万平方米的43.5%" in text
+    for name, fall in (("区级一般公共预算收入", "下降1%"), ("固定资产投资", "下降6.7%"), ("建安投资", "下降12%")):
+        assert f"{name}比2019年上半年{fall}" in text
+    assert "GDP比2019年上半年" not in text  # GDP is above its 2019 level
+
+
+def test_measures_with_targets_and_what_is_left(doc_zh: Document) -> None:
+    text = _section_text(doc_zh, "三、")
+    assert "全年新增改造绿化面积500公顷（截至6月底已完成27.5公顷，尚需完成472.5公顷）" in text
+    assert "全年拆违面积不少于210万平方米（截至6月底已完成91.4万平方米，尚需完成118.6万平方米）" in text
+
+
+def test_task_table_rows(doc_zh: Document) -> None:
+    table = next(t for t in doc_zh.tables() if t.key == "tasks")
+    assert table.header == ["任务", "牵头单位", "全年目标", "完成", "完成率", "序时进度", "状态"]
+    rows = {"".join(map(str, (r if isinstance(r, str) else r.text for r in row[0]))): [
+        "".join(r if isinstance(r, str) else r.text for r in cell) for cell in row] for row in table.rows}
+    assert rows["新增改造绿化"][2:] == ["500公顷", "27.5公顷", "5.5%", "49.6%", "严重滞后"]
+    assert rows["腾退土地"][2:] == ["220公顷", "109.7公顷", "49.9%", "49.6%", "超序时进度"]
+
+
+def test_english_headline(doc_en: Document) -> None:
+    first = next(b for b in doc_en.sections()[0].blocks if isinstance(b, Paragraph)).text
+    assert ("GDP reached 364.07 billion yuan, up 13.5% year on year, 7.9% above the first half of 2019, "
+            "a two-year average of 3.9%.") in first
+    assert "1% below the first half of 2019, a two-year average decline of 0.5%" in first
+    assert not re.search(r"[\u4e00-\u9fff]", doc_en.title)
+    assert [s.heading_text for s in doc_en.body[:3]] == [  # type: ignore[union-attr]
+        "I. Implementation of the plan in the first half of 2021",
+        "II. Main problems that need attention",
+        "III. Main measures to complete the full-year plan",
+    ]
+
+
+def test_annual_variant_structure(plan: Plan) -> None:
+    doc = build_document(plan, "2021", lang="zh")
+    assert doc.title == "关于朝阳区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告"
+    heads = [s.heading_text for s in doc.body if isinstance(s, Section)]
+    assert heads[:3] == ["一、2021年国民经济和社会发展计划执行情况", "二、计划执行中存在的主要问题",
+                         "三、2022年国民经济和社会发展计划草案"]
+    assert doc.meta["variant"] == "annual"
+    en = build_document(plan, "2021", lang="en")
+    assert en.body[2].heading_text == "III. The draft plan for 2022"  # type: ignore[union-attr]
+
+
+def test_template_errors_are_reported_with_the_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ReportTemplateError, match="zh/nonexistent.j2"):
+        render_document("zh/nonexistent.j2", {}, lang="zh", tables={}, charts={}, meta={})
+
+
+def test_markup_places_tables_only_where_named() -> None:
+    from planwatch.report import compose
+
+    env = compose.environment()
+    env.globals["_probe"] = True
+    with pytest.raises(ReportTemplateError, match="no table named 'missing'"):
+        compose._parse("# 一、标题\n[[table:missing]]\n", compose._Registry(), lang="zh", tables={}, charts={}, meta={})
+    doc = compose._parse("=title 题\n开头,一段\n\n# 一、节\n正文,第二句\n", compose._Registry(), lang="zh",
+                         tables={}, charts={}, meta={})
+    assert doc.title == "题" and doc.front[0].text == "开头,一段"
+    assert doc.body[0].blocks[0].text == "正文,第二句"  # type: ignore[union-attr]

@@ -1,0 +1,85 @@
+"""Number formatting: scales, decimals as published, growth words by sign, percentage points."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.core.figures import Figure, published
+from planwatch.report import numbers
+
+
+def fig(text: str, unit: str = "%") -> Figure:
+    return published(Decimal(text), unit, "observation")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("13.5", "增长13.5%"), ("-1", "下降1%"), ("-0.5", "下降0.5%"), ("0", "持平"), ("-5.16", "下降5.16%")],
+)
+def test_growth_word_follows_sign(value: str, expected: str) -> None:
+    assert numbers.growth_zh(fig(value)) == expected
+
+
+def test_never_grows_by_a_negative() -> None:
+    for v in ("-1", "-0.04", "-12"):
+        assert "增长-" not in numbers.growth_zh(fig(v))
+        assert "up -" not in numbers.growth_en(fig(v))
+
+
+def test_computed_rate_rounds_half_up_to_one_decimal() -> None:
+    # (1 + 7.9%) ^ (1/2) − 1 = 3.8749… → 3.9; a value of exactly x.x5 rounds up, not to even
+    assert numbers.growth_zh(Figure(Decimal("3.8749"), "%", 1, "computation")) == "增长3.9%"
+    assert numbers.growth_zh(Figure(Decimal("0.25"), "%", 1, "computation")) == "增长0.3%"
+    assert numbers.growth_zh(Figure(Decimal("-0.25"), "%", 1, "computation")) == "下降0.3%"
+
+
+def test_tiny_fall_that_prints_as_zero_is_flat() -> None:
+    assert numbers.growth_zh(Figure(Decimal("-0.04"), "%", 1, "computation")) == "持平"
+
+
+def test_trailing_zeros_as_published() -> None:
+    assert numbers.amount_zh(fig("298", "亿元")) == "298亿元"
+    assert numbers.amount_zh(fig("2.05", "%")) == "2.05%"
+    assert numbers.amount_zh(fig("13.50", "%")) == "13.50%"
+
+
+def test_percentage_points() -> None:
+    assert numbers.pp_zh(fig("1.6", "pp")) == "提高1.6个百分点"
+    assert numbers.pp_zh(fig("-2", "pp")) == "下降2个百分点"
+    assert numbers.pp_abs_zh(fig("-44.1", "pp")) == "44.1个百分点"
+    assert numbers.pp_en(fig("1.6", "pp")) == "up 1.6 percentage points"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("3640.7", "亿元", "364.07 billion yuan"),
+        ("298", "亿元", "29.8 billion yuan"),
+        ("91.4", "万平方米", "914 thousand square metres"),
+        ("4432.8", "万元", "44.328 million yuan"),
+        ("33.6", "亿美元", "3.36 billion US dollars"),
+        ("27.5", "公顷", "27.5 hectares"),
+        ("2.05", "%", "2.05%"),
+    ],
+)
+def test_english_scales(value: str, unit: str, expected: str) -> None:
+    assert numbers.amount_en(fig(value, unit)) == expected
+
+
+def test_english_growth_and_base() -> None:
+    assert numbers.growth_en(fig("13.5")) == "up 13.5%"
+    assert numbers.growth_en(fig("-6.7")) == "down 6.7%"
+    assert numbers.vs_base_en(fig("7.9")) == "7.9% above"
+    assert numbers.vs_base_en(fig("-1")) == "1% below"
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "一"), (6, "六"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三")])
+def test_section_numerals(n: int, text: str) -> None:
+    assert numbers.cn_numeral(n) == text
+
+
+def test_ranks() -> None:
+    assert numbers.rank_zh(fig("11", "名")) == "第11名"
+    assert [numbers.rank_en(fig(str(n), "名")) for n in (1, 2, 3, 11, 12, 21)] == ["1st", "2nd", "3rd", "11th", "12th", "21st"]
