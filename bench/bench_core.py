@@ -58,13 +58,13 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
                     continue
                 level = (level * Decimal(1 + rnd.uniform(-0.02, 0.03))).quantize(Decimal("0.1"))
                 by_period[p] = level
-                year, month = p.split("-")
-                prev = by_period.get(f"{int(year) - 1}-{month}")
-                base = by_period.get(f"2019-{month}") if int(year) > 2019 else None
+                year_s, month_s = p.split("-")
+                prev = by_period.get(f"{int(year_s) - 1}-{month_s}")
+                base = by_period.get(f"2019-{month_s}") if int(year_s) > 2019 else None
                 yoy = ((level / prev - 1) * 100).quantize(Decimal("0.1")) if prev else None
-                vs_base = ((level / base - 1) * 100).quantize(Decimal("0.1")) if base and int(year) > 2019 else None
+                vs_base = ((level / base - 1) * 100).quantize(Decimal("0.1")) if base and int(year_s) > 2019 else None
                 plan.observations.append(Observation(code, p, level, "亿元", yoy, vs_base,
-                                                     f"2019-{month}" if vs_base is not None else ""))
+                                                     f"2019-{month_s}" if vs_base is not None else ""))
             if i % 5 == 0 and kind is IndicatorKind.LEVEL:
                 plan.targets.append(Target(code, "2021", TargetKind.GROWTH_AT_LEAST, Decimal(6), "%",
                                            text="增长6%以上"))
@@ -86,10 +86,10 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
             done += (scale * Decimal(rnd.uniform(0, 0.18))).quantize(Decimal("0.1"))
             plan.progress.append(ProgressRow(f"t{t:05d}", dt.date(2021, month, 28), done,
                                              "%" if tk is TargetKind.MILESTONE else "公顷"))
-    for p in range(300):
-        plan.projects.append(Project(f"p{p:03d}", f"项目{p}", "infrastructure", f"d{p % districts:02d}",
+    for j in range(300):
+        plan.projects.append(Project(f"p{j:03d}", f"项目{j}", "infrastructure", f"d{j % districts:02d}",
                                      planned_start=dt.date(2021, rnd.randint(1, 12), 1),
-                                     actual_start=dt.date(2021, 3, 1) if p % 3 == 0 else None))
+                                     actual_start=dt.date(2021, 3, 1) if j % 3 == 0 else None))
     return plan
 
 
