@@ -89,7 +89,22 @@ class SubmissionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SubmissionInput(serializers.Serializer):
+class NumbersAsText(serializers.Serializer):
+    """Accepts a JSON number where a figure is expected, and keeps it as the text it was written as."""
+
+    number_fields: tuple[str, ...] = ("value",)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if hasattr(data, "items"):
+            data = dict(data.items())
+            for name in self.number_fields:
+                item = data.get(name)
+                if isinstance(item, int | float) and not isinstance(item, bool):
+                    data[name] = repr(item) if isinstance(item, float) else str(item)
+        return super().to_internal_value(data)
+
+
+class SubmissionInput(NumbersAsText):
     """A figure to report: validated in full (non-number, unit, date, cumulative) by the service."""
 
     value = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True,
@@ -99,25 +114,18 @@ class SubmissionInput(serializers.Serializer):
     unit = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     round = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**31 - 1)
 
-    def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("value"), int | float) \
-                and not isinstance(data.get("value"), bool):
-            data = {**data, "value": repr(data["value"]) if isinstance(data["value"], float) else str(data["value"])}
-        return super().to_internal_value(data)
 
 
 class DraftInput(SubmissionInput):
     task = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
 
 
-class DraftUpdate(serializers.Serializer):
+class DraftUpdate(NumbersAsText):
     value = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True)
     as_of = serializers.DateField(required=False)
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     unit = serializers.CharField(max_length=40, required=False, allow_blank=True)
     version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-
-    to_internal_value = SubmissionInput.to_internal_value
 
 
 class VersionInput(serializers.Serializer):
@@ -207,15 +215,15 @@ class ProjectSerializer(serializers.ModelSerializer):
                   "version", "updates")
 
 
-class ProjectUpdateInput(serializers.Serializer):
+class ProjectUpdateInput(NumbersAsText):
+    number_fields = ("investment_done",)
+
     phase = serializers.ChoiceField(choices=Phase.choices)
     investment_done = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True)
     actual_start = serializers.DateField(required=False, allow_null=True)
     as_of = serializers.DateField()
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-
-    to_internal_value = SubmissionInput.to_internal_value
 
 
 class RoundSerializer(serializers.ModelSerializer):

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import ValidationError
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -18,6 +22,11 @@ from ..serializers import SubmissionInput, SubmissionSerializer, TaskSerializer
 from .base import ChangesMixin, ScopedViewSet, actor_of
 
 
+ON = OpenApiParameter("on", dt.date, description="measure progress on this date (default: the plan's "
+                     "settings.as_of, else the latest approved figure's date)")
+
+
+@extend_schema_view(list=extend_schema(parameters=[ON]), retrieve=extend_schema(parameters=[ON]))
 class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin, ScopedViewSet):
     """Tasks in the user's scope; ``progress`` is computed by ``planwatch.core.progress``."""
 
@@ -26,14 +35,24 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
     serializer_class = TaskSerializer
     filterset_class = TaskFilter
 
+    def _on(self) -> dt.date | None:
+        raw = self.request.query_params.get("on", "")
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValidationError({"on": [_("日期格式应为 YYYY-MM-DD (a date as YYYY-MM-DD)")]}) from None
+
     def _with_progress(self, tasks: list[Task]) -> dict[str, Any]:
+        on = self._on()
         by_plan: dict[int, list[Task]] = {}
         for t in tasks:
             by_plan.setdefault(t.plan_id, []).append(t)
         progress: dict[int, Any] = {}
         for plan_tasks in by_plan.values():
             plan: Plan = plan_tasks[0].plan
-            progress.update(figures.progress_of(plan_tasks, plan))
+            progress.update(figures.progress_of(plan_tasks, plan, on))
         return {**self.get_serializer_context(), "progress": progress}
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
