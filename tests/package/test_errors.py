@@ -186,3 +186,20 @@ def test_issue_format() -> None:
     issue = PackageIssue("observations.csv", 3, "yoy_pct", "“abc”不是数字", "'abc' is not a number", "not_a_number")
     assert issue.format() == "observations.csv:3:yoy_pct: “abc”不是数字"
     assert issue.format("en") == "observations.csv:3:yoy_pct: 'abc' is not a number"
+
+
+def test_compatible_units_are_accepted(tmp_path: Path) -> None:
+    """亿元 and 万元 measure the same thing: an observation may be given in either (planwatch.core.units)."""
+    pkg = copy_example(tmp_path)
+    row = find_row(pkg, "observations.csv", "indicator", "gdp")
+    set_cell(pkg, "observations.csv", row, "unit", "万元")
+    set_cell(pkg, "observations.csv", row, "value", "36407000")
+    assert validate(pkg) == []
+    obs = load(pkg).observation("gdp", "2021H1")
+    assert obs is not None and (obs.value, obs.unit) == (36407000, "万元")
+
+
+def test_an_empty_folder_lists_every_missing_file(tmp_path: Path) -> None:
+    issues = validate(tmp_path)
+    assert {(i.file, i.code) for i in issues} >= {("plan.yaml", "missing_file"), ("observations.csv", "missing_file")}
+    assert len(issues) == 9
