@@ -19,11 +19,12 @@ import contextvars
 import functools
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import jinja2
 
-from planwatch.core.figures import Figure
+from planwatch.core.figures import Figure, published
 
 from . import numbers
 from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table
@@ -185,7 +186,29 @@ def fill_measure(text: str, item: Any, lang: str) -> str:
         return mark(fig, fmt)
 
     text = link_numbers(text, [f for f in (p.target,) if f is not None])
+    text = link_cell_numbers(text, item.task, "measure")
     return _PLACEHOLDER.sub(place, text)
+
+
+_DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|-\d)")
+
+
+def link_cell_numbers(text: str, task: Any, column: str) -> str:
+    """Link the numbers left in a task's wording (measure, target_text) to the package cell they are in.
+
+    The plan office writes figures into its wording ("力争完成24个街道、2个乡的…创建"); such a figure's
+    source is that cell of tasks.csv. Numbers followed by 年/月/日 are dates and stay text.
+    """
+    src = task.source
+
+    def repl(m: re.Match[str]) -> str:
+        if _DATE_AFTER.match(text, m.end()):
+            return m.group(0)
+        fig = published(Decimal(m.group(0)), "", "target", label=f"{task.name} {column}",
+                        file=src.file or "tasks.csv", row=str(src.row), column=column, task=task.code)
+        return _registry.get().mark(m.group(0), fig)
+
+    return _NUMBER.sub(repl, text)
 
 
 def marked_runs(text: str) -> list[Run]:

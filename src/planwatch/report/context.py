@@ -8,6 +8,7 @@ the way section 二 of the report groups them, and the wording the office keeps 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from planwatch.core import measures, progress, rules
-from planwatch.core.figures import Figure
+from planwatch.core.figures import Figure, published
 from planwatch.core.model import Area, Indicator, IndicatorKind, Plan, Task
 from planwatch.core.periods import Period
 
@@ -199,7 +200,8 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         if a.indicators or a.tasks or a.lead_zh:
             areas.append(a)
 
-    warnings = list(rules.evaluate(plan, str(p), on))
+    in_force = rules.plan_rules(plan)
+    warnings = [_with_params(w, in_force) for w in rules.evaluate(plan, str(p), on, in_force)]
     by_task = {t.task.code: t for t in tasks}
     lagging_codes = [w.subject for w in warnings if _rule_type(w) == "task_behind_time" and w.subject in by_task]
     lagging = [by_task[c] for c in dict.fromkeys(lagging_codes)]
@@ -226,6 +228,20 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         other_groups=other_groups,
         status_counts=status_counts, time_progress=time_progress, wording=wording,
     )
+
+
+def _with_params(w: Any, in_force: list[Any]) -> Any:
+    """The warning with its rule's parameters as figures (the 45 of "超过45天"), so the message's numbers
+    all have a source: a parameter's source is the rule file (origin "setting")."""
+    rule = next((r for r in in_force if r.id == w.rule), None)
+    if rule is None or not rule.params:
+        return w
+    figs = dict(w.figures)
+    for name, value in rule.params.items():
+        figs.setdefault(f"param:{name}", published(Decimal(str(value)), "", "setting", label=f"rule {rule.id} {name}",
+                                                   file=rule.source or "core/rules/default.yaml", rule=rule.id,
+                                                   param=name))
+    return dataclasses.replace(w, figures=figs)
 
 
 def _code(indicator: Any) -> str:

@@ -25,7 +25,7 @@ def tasks_table(data: ReportData, lang: str) -> Table:
         lead = t.lead_name_en if lang == "en" else t.lead_name
         target: list[Run] = _fig(p.target, amount, none)
         if p.target is None and t.task.target_text:
-            target = [t.task.target_text]
+            target = compose.marked_runs(compose.link_cell_numbers(t.task.target_text, t.task, "target_text"))
         rows.append([
             [name],
             [lead],
