@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from planwatch.core.measures import MeasureError, PlanIndex, headline, indicator_figures
-from planwatch.core.model import Indicator, Observation, TargetKind
+from planwatch.core.model import Indicator, IndicatorKind, Observation, TargetKind
 
 from .factories import add_target, seed_plan
 
@@ -131,3 +131,19 @@ def test_headline_in_order() -> None:
     assert codes[:7] == ["gdp", "general_budget_revenue", "fixed_asset_investment", "construction_investment",
                          "total_consumption", "retail_sales", "disposable_income_per_capita"]
     assert set(codes[7:]) == {"urban_unemployment_rate", "energy_per_gdp"}
+
+
+def test_ranks_and_rates_get_no_growth_from_levels() -> None:
+    plan = seed_plan()
+    plan.indicators.append(Indicator("pm25_rank", "PM2.5排名", "名", kind=IndicatorKind.RANK))
+    plan.observations += [Observation("pm25_rank", "2021H1", D(10), "名"), Observation("pm25_rank", "2020H1", D(8), "名")]
+    f = indicator_figures(plan, "pm25_rank", "2021H1")
+    assert f.yoy is None and not f.notes
+
+
+def test_one_year_back_has_no_average() -> None:
+    plan = seed_plan()
+    plan.observations = [dataclasses.replace(o, base_period="2020H1") if o.indicator == "gdp" else o
+                         for o in plan.observations]
+    f = indicator_figures(plan, "gdp", "2021H1")
+    assert f.avg_annual is None and f.implied_between is None and f.vs_base is not None

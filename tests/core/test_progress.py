@@ -231,6 +231,11 @@ def test_rate_targets_are_judged_directly() -> None:
     assert task_progress(rate, _row("92", dt.date(2021, 12, 31), unit="%"), dt.date(2021, 12, 31)).status is Status.DONE
 
 
+def test_a_row_of_another_task_is_refused() -> None:
+    with pytest.raises(ValueError, match="task 'other'"):
+        task_progress(_task(), _row("5", code="other"), H1_END)
+
+
 def test_forecast_year_end() -> None:
     assert forecast_year_end(D(40), D("0.5"), D("0.4")) == D(100)
     assert forecast_year_end(D(40), D("0.5"), D(0)) == D(80)

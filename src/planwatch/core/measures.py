@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import growth
 from .figures import Figure, published
 from .intervals import Interval, consistent
-from .model import Indicator, Observation, Plan, ProgressRow, Target, TargetKind
+from .model import Indicator, IndicatorKind, Observation, Plan, ProgressRow, Target, TargetKind
 from .periods import Period, PeriodError
 from .targets import GROWTH_KINDS, TargetResult, evaluate
 from .units import UnitError, compatible, convert
@@ -142,7 +142,7 @@ def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanIndex | 
             ) from exc
 
     avg = None
-    if vs_base is not None and years >= 1:
+    if vs_base is not None and years >= 2:
         try:
             avg_value = growth.avg_annual(vs_base.value, years)
         except growth.GrowthError as exc:
@@ -150,6 +150,8 @@ def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanIndex | 
         avg = Figure(avg_value, "%", 1, "computation", {"indicator": code, "period": period},
                      formula=f"((1 + {vs_base.value}%) ^ (1/{years}) − 1) × 100", inputs=(vs_base,),
                      label=f"{name}{'两' if years == 2 else years}年平均增长")
+    elif vs_base is not None and years == 1:
+        pass  # one year back: the vs-base growth is itself the annual growth; no average to compute
     elif obs.avg_pct is not None:
         avg = published(obs.avg_pct, "%", "observation", label=f"{name}年均增长", **_ref(obs, "avg_pct"))
 
@@ -177,8 +179,8 @@ def _yoy_from_levels(
     idx: PlanIndex, ind: Indicator, obs: Observation, per: Period, value: Figure | None, yoy: Figure | None
 ) -> tuple[Figure | None, list[Note]]:
     """Published yoy stays; a yoy from levels fills a blank (non-comparable only) or adds a note."""
-    if value is None or ind.comparable:
-        return yoy, []
+    if value is None or ind.comparable or ind.kind is not IndicatorKind.LEVEL:
+        return yoy, []  # comparable-basis growth is official; rates, ranks and indices have no level growth
     prev = idx.observation(ind.code, str(per.shift_years(-1)))
     if prev is None or prev.value is None or prev.value <= 0:
         return yoy, []

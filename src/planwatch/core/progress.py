@@ -316,6 +316,8 @@ def task_progress(
     thresholds: Thresholds | None = None,
 ) -> TaskProgress:
     """Progress of ``task`` on ``on`` from its latest approved progress ``row`` (None: none reported)."""
+    if row is not None and row.task != task.code:
+        raise ValueError(f"progress row of task {row.task!r} given for task {task.code!r}")
     th = thresholds or Thresholds()
     conv = Convention(convention)
     deadline = _deadline(task, on)

@@ -157,7 +157,7 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NUM = r"(\d+(?:\.\d+)?)"
 _DUE_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:底|末)?(?:前|之前)")
 _DUE_QUARTER = re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?")
-_DUE_YEAR_END = re.compile(r"(?:(\d{4})年)?(?:年底前|年底|年内|年末前|年末|全年)")
+_DUE_YEAR_END = re.compile(r"(?:(\d{4})年)?(年底|年内|年末)")
 
 _FORMS: list[tuple[re.Pattern[str], TargetKind]] = [
     (re.compile(r"增长(?:速度|率)?控制在" + _NUM + r"[%％]以内"), TargetKind.GROWTH_AT_MOST),
@@ -197,7 +197,7 @@ def parse_due(text: str, year: int | None = None) -> dt.date | None:
         n = int(q) if q.isdigit() else "一二三四".index(q) + 1
         return _month_end(y, 3 * n) if y is not None else None
     m = _DUE_YEAR_END.search(text)
-    if m and ("年底" in m.group(0) or "年内" in m.group(0) or "年末" in m.group(0)):
+    if m:
         y = int(m.group(1)) if m.group(1) else year
         return _month_end(y, 12) if y is not None else None
     return None
