@@ -19,6 +19,10 @@ from planwatch.web.plans.models import Plan, ReportingRound
 SESSION_KEY = "planwatch_plan"
 
 
+class NoPlan(Http404):
+    """The user is a member of no plan."""
+
+
 @dataclass(frozen=True)
 class Workspace:
     plan: Plan
@@ -82,7 +86,7 @@ def workspace(request: HttpRequest) -> Workspace:
     if plan is None:
         plan = plans.order_by("-year", "-id").first()
     if plan is None:
-        raise Http404("no plan")
+        raise NoPlan("no plan")
     request.session[SESSION_KEY] = plan.pk
     grant = scoping.role_in(request.user, plan.pk)
     if grant is None:  # visible_to and role_in agree; kept for safety

@@ -22,7 +22,7 @@ from planwatch.web.plans.models import (
     WarningRecord,
 )
 
-from ..context import workspace
+from ..context import NoPlan, workspace
 from ..indicators import card
 from ..progress import STATUS_ORDER, count_by, task_rows, totals
 
@@ -53,7 +53,10 @@ def round_status(rnd: ReportingRound, tasks: object) -> list[RoundLine]:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    ws = workspace(request)
+    try:
+        ws = workspace(request)
+    except NoPlan:
+        return render(request, "pages/no_plan.html")
     user = request.user
     indicators = (Indicator.objects.visible_to(user).filter(plan=ws.plan, headline=True)
                   .prefetch_related(Prefetch("observations", queryset=Observation.objects.order_by("seq")),
