@@ -22,7 +22,7 @@ import pytest
 # unless told the caller knows what it does (the test body, not the server, touches the database here).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 CHROMIUM = Path(os.environ.get("PLANWATCH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

@@ -50,7 +50,7 @@ def test_report_with_a_bad_figure_then_approve_and_see_progress_move(new_page: C
     rep.fill(f"#value-{t2.pk}", "109.7")
     rep.click("#submit-report")
     expect(rep.locator(".message-success")).to_be_visible()
-    expect(rep.locator(f"tr[data-task=T01] .badge-submitted")).to_be_visible()
+    expect(rep.locator("tr[data-task=T01] .badge-submitted")).to_be_visible()
     shot(rep, "3-report-submitted")
     assert Submission.objects.filter(status="submitted").count() == 2
 
