@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from planwatch.core.periods import Period, PeriodError
 
@@ -86,6 +87,7 @@ def parse_date(text: str) -> dt.date:
     )
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> str:
     try:
         return str(Period.parse(text))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 from planwatch.core.model import TargetKind
 from planwatch.core.periods import Period

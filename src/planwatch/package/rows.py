@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,7 @@ class Issues:
         return any(i.is_error for i in self.items)
 
 
-_CONVERT = {
+_CONVERT: dict[str, Callable[[str], Any]] = {
     DECIMAL: cells.parse_decimal,
     INT: cells.parse_int,
     BOOL: cells.parse_bool,
