@@ -31,7 +31,7 @@ class Project(PackageRow):
     name = models.CharField(_("名称 (name)"), max_length=500)
     name_en = models.CharField(_("英文名称 (English name)"), max_length=500, blank=True, default="")
     category = models.CharField(_("类别 (category)"), max_length=30, choices=ProjectCategory.choices)
-    lead = models.ForeignKey("plans.Department", on_delete=models.PROTECT, related_name="projects",
+    lead = models.ForeignKey("plans.Department", on_delete=models.RESTRICT, related_name="projects",
                              verbose_name=_("牵头单位 (lead department)"))
     planned_start = models.DateField(_("计划开工 (planned start)"), null=True, blank=True)
     actual_start = models.DateField(_("实际开工 (actual start)"), null=True, blank=True)

@@ -20,9 +20,9 @@ class Task(PackageRow):
     name_en = models.CharField(_("英文名称 (English name)"), max_length=500, blank=True, default="")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
                                verbose_name=_("上级任务 (parent task)"))
-    area = models.ForeignKey("plans.Area", on_delete=models.PROTECT, related_name="tasks",
+    area = models.ForeignKey("plans.Area", on_delete=models.RESTRICT, related_name="tasks",
                              verbose_name=_("领域 (area)"))
-    lead = models.ForeignKey("plans.Department", on_delete=models.PROTECT, related_name="led_tasks",
+    lead = models.ForeignKey("plans.Department", on_delete=models.RESTRICT, related_name="led_tasks",
                              verbose_name=_("牵头单位 (lead department)"))
     co = models.ManyToManyField("plans.Department", through="plans.TaskCoDepartment", related_name="co_tasks",
                                 blank=True, verbose_name=_("配合单位 (co-departments)"))
