@@ -75,7 +75,10 @@ def test_growth_below_target() -> None:
     low = _by_rule(rules.evaluate(plan, "2021H1"), "growth_below_target")
     assert set(low) == {"fixed_asset_investment", "energy_per_gdp"}
     assert low["fixed_asset_investment"].message_zh == (
-        "固定资产投资2021年上半年同比增长4.2%，低于全年增长6%以上的预期目标1.8个百分点。")
+        "固定资产投资2021年上半年同比增长4.2%，未达到全年增长6%以上的预期目标，相差1.8个百分点。")
+    assert low["energy_per_gdp"].message_zh == (
+        "万元GDP能耗2021年上半年同比下降5.16%，未达到全年下降6%以上的预期目标，相差0.84个百分点。")
+    assert " fell 5.16% year on year" in low["energy_per_gdp"].message_en
 
 
 def test_milestone_overdue_and_no_recent_progress() -> None:

@@ -47,7 +47,8 @@ class RuleType(StrEnum):
 
 _COMMON = {"name", "name_en", "subject", "period", "period_en"}
 PLACEHOLDERS: dict[RuleType, set[str]] = {
-    RuleType.GROWTH_BELOW_TARGET: _COMMON | {"yoy", "target", "target_text", "target_text_en", "gap", "unit"},
+    RuleType.GROWTH_BELOW_TARGET: _COMMON | {"yoy", "growth_text", "growth_text_en", "target", "target_text",
+                                             "target_text_en", "gap", "unit"},
     RuleType.BELOW_BASE: _COMMON | {"vs_base", "fall", "base", "base_en", "base_year"},
     RuleType.TASK_BEHIND_TIME: _COMMON | {"done", "target", "unit", "unit_en", "done_share", "expected_share",
                                           "gap", "status", "status_en", "lead", "on", "on_en"},
@@ -234,6 +235,18 @@ def _num(fig: Figure | None) -> str:
     return "" if fig is None else format(fig.rounded, "f")
 
 
+def _growth_zh(fig: Figure | None) -> str:
+    if fig is None:
+        return ""
+    return f"同比增长{_num(fig)}%" if fig.rounded >= 0 else f"同比下降{_abs(fig.value, fig.decimals)}%"
+
+
+def _growth_en(fig: Figure | None) -> str:
+    if fig is None:
+        return ""
+    return f"grew {_num(fig)}%" if fig.rounded >= 0 else f"fell {_abs(fig.value, fig.decimals)}%"
+
+
 def _abs(value: Decimal, decimals: int = 1) -> str:
     return format(abs(round_half_up(value, decimals)), "f")
 
@@ -290,7 +303,8 @@ def _growth_below_target(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         zh, en = describe(target.kind, target.value, target.unit, target.due)
         figs = {k: v for k, v in (("yoy", f.yoy), ("value", f.value), ("target", f.target)) if v is not None}
         values = ctx.common(ind.name, ind.name_en, ind.code) | {
-            "yoy": _num(f.yoy), "target": format(target.value, "f"), "target_text": zh,
+            "yoy": _num(f.yoy), "growth_text": _growth_zh(f.yoy), "growth_text_en": _growth_en(f.yoy),
+            "target": format(target.value, "f"), "target_text": zh,
             "target_text_en": en, "gap": format(abs(res.gap), "f"), "unit": target.unit}
         yield _warn(rule, level, "indicator", ind.code, ind.name, figs, values)
 
