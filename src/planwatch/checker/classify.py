@@ -13,7 +13,7 @@ import re
 _BOUND_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(不少于|不低于|至少)(达到|达)?$"), "ge"),
     (re.compile(r"(不超过|不高于|控制在|最多)$"), "le"),
-    (re.compile(r"(不足|不到)$"), "lt"),
+    (re.compile(r"(不足|不到)$|(不足|不到)[^，。；、\d]{1,8}的$"), "lt"),
     (re.compile(r"(超过|超|突破|逾|过)$"), "gt"),
     (re.compile(r"(将近|接近|近)$"), "lt"),
     (re.compile(r"(大约|约)(占[^，。、；]{0,6}?|达到?|为|有)?$"), "approx"),
@@ -25,9 +25,10 @@ _BOUND_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 BOUND_WORD_TAIL = re.compile(r"(不少于|不低于|至少|不超过|不高于|控制在|最多|不足|不到|超过|超|突破|逾|过|将近|接近|近|大约|约)$")
 
-GROW = "增长|增加|提高|提升|上升|回升|增速|增幅|扩大"
+GROW = "增长|增加(?!值)|提高|提升|上升|回升|增速|增幅|扩大"
 FALL = "下降|减少|降低|压减|压缩|回落|下滑|缩减|缩小|收窄"
-_CHANGE = re.compile(rf"({GROW}|{FALL})(了)?(达到|达|为)?[^，。；、到至]{{0,8}}$")
+# greedy start: the change word nearest the figure (规模以上工业增加值同比下降 → 下降)
+_CHANGE = re.compile(rf".*({GROW}|{FALL})(了)?(达到|达|为)?[^，。；、到至]{{0,8}}$")
 _FALL = re.compile(FALL)
 _TO_LEVEL = re.compile(r"(到|至)$|(增至|降至|达到|提高到|提升到|下降到|压缩到|控制在)")
 
@@ -57,8 +58,8 @@ def bound_of(before: str, between: str, after: str) -> str:
 
 def change_of(before: str) -> tuple[bool, int]:
     """(is a change, sign): 增长13.5% → (True, +1); 下降1% → (True, −1); 提高到14万 → (False, 1)."""
-    m = _CHANGE.search(before)
-    if not m or _TO_LEVEL.search(before[m.start():]):
+    m = _CHANGE.match(before)
+    if not m or _TO_LEVEL.search(before[m.start(1) :]):
         return False, 1
     return True, -1 if _FALL.fullmatch(m.group(1)) else 1
 
@@ -88,6 +89,13 @@ def avg_years(before: str) -> int:
     if not m:
         return 2
     return {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1)) or int(m.group(1))
+
+
+def loosen_control(bound: str, before: str, after: str, target: bool) -> str:
+    """控制在3.1% states an achieved level in a report of what happened, a ceiling in a plan."""
+    if bound == "le" and not target and before.rstrip().endswith("控制在") and not after.startswith(("以内", "以下")):
+        return "eq"
+    return bound
 
 
 def is_target(sentence_before: str, in_measures: bool) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 _TITLE_PERIOD = re.compile(r"(\d{4})年[^。\n]{0,40}?(上半年|一季度|第一季度|前三季度|1-6月|全年|年度)")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 _HEADING = re.compile(r"^[^\S\n]*([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)
-_MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标任务")
+_MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _QUOTED = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,80}》|\"[^\"\n]{0,40}\"|‘[^’\n]{0,40}’")
 PLACE_NAMES = ("三间房", "十八里店", "王四营", "六里屯", "三里屯", "二三级", "五环", "四环", "三环", "二环")
@@ -40,6 +40,7 @@ class Section:
     title: str
     start: int
     measures: bool
+    year: int | None = None  # a year named in the heading (二、2024年主要目标)
 
 
 @dataclass(slots=True)
@@ -69,12 +70,16 @@ class Document:
         starts = [s.start for s in self.sentences]
         return self.sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
 
-    def in_measures(self, pos: int) -> bool:
+    def section_of(self, pos: int) -> Section | None:
         current: Section | None = None
         for sec in self.sections:
             if sec.start <= pos:
                 current = sec
-        return bool(current and current.measures)
+        return current
+
+    def in_measures(self, pos: int) -> bool:
+        sec = self.section_of(pos)
+        return bool(sec and sec.measures)
 
 
 def parse_document(text: str) -> Document:
@@ -91,7 +96,10 @@ def parse_document(text: str) -> Document:
         title = h.group(2).strip()
         if len(title) > 40:  # a numbered sentence (一是…), not a heading
             continue
-        doc.sections.append(Section(h.group(1), title, h.start(), bool(_MEASURES_HEADING.search(title))))
+        y = _ANY_YEAR.search(title)
+        doc.sections.append(
+            Section(h.group(1), title, h.start(), bool(_MEASURES_HEADING.search(title)), int(y.group(1)) if y else None)
+        )
     start = 0
     for end_m in _SENTENCE_END.finditer(text):
         end = end_m.end()

@@ -97,8 +97,8 @@ def _letter_next(text: str, a: int, b: int) -> bool:
 def _excluded(text: str, a: int, b: int, num_text: str, unit: str) -> bool:
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
-    if re.match(r"[A-Za-z0-9.\-~～/+]", before) or num_text == "一":
-        return True
+    if re.match(r"[A-Za-z0-9.\-~～/+]", before) or (num_text == "一" and is_counter(unit)):
+        return True  # 一批, 一站式: a single 一 before a measure word is rarely a count
     if before == "第" or (before == "前" and unit == "名"):
         return True
     if unit == "期" and not num_text[0].isdigit():

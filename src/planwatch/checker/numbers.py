@@ -17,7 +17,7 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL_CHARS = CN_DIGITS + "十百千"
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a Chinese numeral must start with a digit or 十 (十八); 百万亩 is a name, not a count
-CHINESE = rf"[{CN_DIGITS}十][{CN_NUMERAL_CHARS}]*(?:点[{CN_DIGITS}]+)?"
+CHINESE = rf"[{CN_DIGITS}十][{CN_NUMERAL_CHARS}]*(?:[万亿][{CN_DIGITS}十][{CN_NUMERAL_CHARS}]*)?(?:点[{CN_DIGITS}]+)?"
 
 _ARABIC_RE = re.compile(rf"^(?:{ARABIC})$")
 

@@ -72,7 +72,8 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
                 if doc.year:
                     base_period = f"{doc.year - years}{doc.part}"
         target = classify.is_target(text[sent.start : r.start], in_measures)
-        period = _period(ctx, doc, target)
+        bound = classify.loosen_control(bound, local, after, target)
+        period = _period(ctx, doc, target, sent.start)
 
         if g >= 0:
             subject = _list_subject(text, sent, lead, lead_wide, g, gidx[i], sizes[g], list_subjects, facts)
@@ -113,7 +114,7 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
             return "share", 1, "task_share", "none", "", 0
         if changed:
             return "growth", sign, "", "none", "", 0
-        if "占" in wide_before:
+        if "占" in wide_before or r.kind_hint == "fraction" or r.scale == 10:  # 1/10, 七成: proportions
             return "share", 1, "", "none", "", 0
         return "rate", 1, "", "none", "", 0
     if changed and classify.basis_of(ctx, None, "")[0] != "none":
@@ -121,7 +122,7 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
     return "amount", 1, "", "none", "", 0
 
 
-def _period(ctx: str, doc: Document, target: bool) -> str:
+def _period(ctx: str, doc: Document, target: bool, pos: int) -> str:
     m = _PERIOD_MARK.search(ctx)
     if m and doc.year and int(m.group(1)) != doc.year:
         suffix = _SUFFIX.get(m.group(2) or "", "")
@@ -129,7 +130,9 @@ def _period(ctx: str, doc: Document, target: bool) -> str:
     if _LAST_YEAR.search(ctx) and doc.year:
         return f"{doc.year - 1}{doc.part}"
     if target:
-        return str(doc.year) if doc.year else ""
+        sec = doc.section_of(pos)
+        year = sec.year if sec and sec.year and sec.measures else doc.year
+        return str(year) if year else ""
     return doc.period
 
 

@@ -222,7 +222,8 @@ def task_share(facts: list[Fact], doc: Document) -> list[Check]:
             done = _done_amount(sent, s)
             if done is None:
                 continue
-            target = _matching_target(targets, done)
+            year = s.period[:4]
+            target = _matching_target([t for t in targets if t.period[:4] == year], done)
             if target is None or target.value <= 0:
                 continue
             out.append(judge("task_share", s, [done, target], share_iv(done.interval(), target.interval()),
