@@ -89,6 +89,8 @@ def test_milestones() -> None:
         ("增长6%以上", K.GROWTH_AT_LEAST, "6", "%", None),
         ("地区生产总值增长6%左右", K.GROWTH_AT_LEAST, "6", "%", None),
         ("增长控制在3%以内", K.GROWTH_AT_MOST, "3", "%", None),
+        ("能源消费总量增长2%以内", K.GROWTH_AT_MOST, "2", "%", None),
+        ("PM2.5年均浓度控制在35微克/立方米以内", K.LEVEL_AT_MOST, "35", "微克/立方米", None),
         ("全年拆违面积不少于210万平方米", K.LEVEL_AT_LEAST, "210", "万平方米", None),
         ("腾退土地不少于220公顷", K.LEVEL_AT_LEAST, "220", "公顷", None),
         ("城镇登记失业率控制在4.5%以内", K.RATE_AT_MOST, "4.5", "%", None),

@@ -162,6 +162,7 @@ _DUE_YEAR_END = re.compile(r"(?:(\d{4})年)?(年底|年内|年末)")
 _FORMS: list[tuple[re.Pattern[str], TargetKind]] = [
     (re.compile(r"增长(?:速度|率)?控制在" + _NUM + r"[%％]以内"), TargetKind.GROWTH_AT_MOST),
     (re.compile(r"增长(?:速度|率)?(?:不超过|不高于)" + _NUM + r"[%％]"), TargetKind.GROWTH_AT_MOST),
+    (re.compile(r"增长" + _NUM + r"[%％](?:以内|以下)"), TargetKind.GROWTH_AT_MOST),
     (re.compile(r"增长(?:不低于|不少于)?" + _NUM + r"[%％](?:以上|左右|上下)?"), TargetKind.GROWTH_AT_LEAST),
     (re.compile(r"(?:下降|降低|减少)(?:不少于|不低于)?" + _NUM + r"[%％]"), TargetKind.REDUCTION_AT_LEAST),
     (re.compile(r"(?:控制在|不超过|不高于)" + _NUM + r"[%％](?:以内|以下)?"), TargetKind.RATE_AT_MOST),
