@@ -249,3 +249,4 @@ def test_summarize_counts_every_status() -> None:
     assert set(counts) == set(Status)
     assert counts[Status.AHEAD] == 2 and counts[Status.ON_TRACK] == 1 and counts[Status.SERIOUSLY_LAGGING] == 1
     assert sum(counts.values()) == 4
+    assert Status.SERIOUSLY_LAGGING.label_zh == "严重滞后" and Status.SERIOUSLY_LAGGING.label_en == "seriously lagging"

@@ -54,6 +54,10 @@ class Status(StrEnum):
     def label_zh(self) -> str:
         return _LABELS_ZH[self]
 
+    @property
+    def label_en(self) -> str:
+        return self.value.replace("_", " ")
+
 
 _LABELS_ZH = {
     Status.AHEAD: "超序时进度",

@@ -348,7 +348,7 @@ def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
             "done": _num(p.done), "target": _num(p.target), "unit": task.unit,
             "unit_en": _UNIT_EN.get(task.unit, task.unit), "done_share": _num(p.done_share),
             "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
-            "status": p.status.label_zh, "status_en": str(p.status).replace("_", " "),
+            "status": p.status.label_zh, "status_en": p.status.label_en,
             "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": ctx.on.isoformat()}
         yield _warn(rule, level, "task", task.code, task.name, figs, values)
 
