@@ -35,9 +35,9 @@ _TO_LEVEL = re.compile(r"(到|至)$|(增至|降至|达到|提高到|提升到|�
 _AVG = re.compile(r"[两二三四五\d]年平均|年均|平均(增长|增速|下降)")
 _YOY = re.compile(r"同比|(较|比)(去年|上年)同期")
 _VS_PERIOD = re.compile(r"(较|比)(\d{4})年(上半年|同期|一季度|第一季度|前三季度|全年)?")
-_VS_START = re.compile(r"(较|比)年初")
+_VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
-_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划)的?$")
+_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划|预算)的?$")
 
 
 def bound_of(before: str, between: str, after: str) -> str:

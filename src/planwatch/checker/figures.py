@@ -17,7 +17,7 @@ from .units import SCALES, UNIT_WORDS, base_unit, is_counter
 
 _UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
 FIGURE_RE = re.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE})\s?(?P<scale>万亿|亿|万|千)?(?P<between>余|多)?\s?"
+    rf"(?P<sign>(?<=增长|增速|增幅|下降)[-−－])?(?P<num>{ARABIC}|{CHINESE})\s?(?P<scale>万亿|亿|万|千)?(?P<between>余|多)?\s?"
     rf"(?P<unit>%|％|个百分点|百分点|成(?![为员果立交本功绩熟效长就都])|个工作日|{_UNITS})"
 )
 FRACTION_RE = re.compile(rf"(?<![\d/.])(?P<a>\d+)/(?P<b>\d+)(?![\d/.])|(?P<cb>{CHINESE})分之(?P<ca>{CHINESE})")
@@ -82,6 +82,8 @@ def raw_figures(doc: Document, sent: Sentence) -> list[RawFigure]:
             val = parse_numeral(num_text)
         except NumeralError:
             continue
+        if m.group("sign"):  # 同比增长-2.1%
+            val = -val
         out.append(_make_raw(a, b, val, num_text, m.group("scale") or "", m.group("between") or "", unit))
         taken.append((a, b))
     out.sort(key=lambda r: r.start)
@@ -95,6 +97,8 @@ def _letter_next(text: str, a: int, b: int) -> bool:
 
 
 def _excluded(text: str, a: int, b: int, num_text: str, unit: str) -> bool:
+    if text[a] in "-−－":
+        return False  # a signed growth figure, already checked by the pattern
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
     if re.match(r"[A-Za-z0-9.\-~～/+]", before) or (num_text == "一" and is_counter(unit)):
