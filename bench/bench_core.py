@@ -71,8 +71,8 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
     curves = ["linear", "linear", "linear", "milestones:2021-06-30=40;2021-09-30=80",
               "seasonal:2,5,10,18,26,35,44,54,65,76,88,100"]
     for t in range(tasks):
-        kind = [TargetKind.LEVEL_AT_LEAST] * 8 + [TargetKind.LEVEL_AT_MOST, TargetKind.MILESTONE]
-        tk = kind[t % 10]
+        task_kinds = [TargetKind.LEVEL_AT_LEAST] * 8 + [TargetKind.LEVEL_AT_MOST, TargetKind.MILESTONE]
+        tk = task_kinds[t % 10]
         target = Decimal(rnd.randint(10, 1000))
         plan.tasks.append(Task(f"t{t:05d}", f"任务{t}", "area", f"d{t % districts:02d}", target_kind=tk,
                                target_value=None if tk is TargetKind.MILESTONE else target,
