@@ -120,7 +120,7 @@ def test_annual_variant_structure(plan: Plan) -> None:
 
 
 def test_template_errors_are_reported_with_the_template(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(ReportTemplateError, match="zh/nonexistent.j2"):
+    with pytest.raises(ReportTemplateError, match=r"zh/nonexistent\.j2"):
         render_document("zh/nonexistent.j2", {}, lang="zh", tables={}, charts={}, meta={})
 
 

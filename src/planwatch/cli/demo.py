@@ -18,7 +18,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planwatch.package import example_path
-
     from planwatch.report import runner as reportrun
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]

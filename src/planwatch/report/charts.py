@@ -15,12 +15,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
 
-from .context import ReportData  # noqa: E402
-from .document import Chart  # noqa: E402
-from .labels import labels  # noqa: E402
+from .context import ReportData
+from .document import Chart
+from .labels import labels
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN",
              "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", "SimHei")
@@ -38,7 +38,7 @@ def cjk_font() -> str:
     return "DejaVu Sans"
 
 
-def _style() -> dict[str, Any]:
+def _style() -> Any:  # an rcParams mapping
     return {
         "font.family": [cjk_font(), "DejaVu Sans"],
         "axes.unicode_minus": False,

@@ -119,7 +119,8 @@ def render_document(
         try:
             text = environment().get_template(template).render(**context)
         except jinja2.TemplateError as exc:
-            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            lineno = getattr(exc, "lineno", None)
+            where = f" (line {lineno})" if lineno else ""
             raise ReportTemplateError(f"template {template}{where}: {exc}") from exc
         if lang == "zh":
             text = _CJK_COMMA.sub("，", text)
@@ -279,7 +280,9 @@ def _parse(
         elif line.startswith("[[") and line.endswith("]]"):
             flush()
             kind, _, key = line[2:-2].partition(":")
-            factory = {"table": tables, "chart": charts}.get(kind, {}).get(key)
+            makers: dict[str, dict[str, Callable[[], Table]] | dict[str, Callable[[], Chart]]] = {
+                "table": tables, "chart": charts}
+            factory = makers.get(kind, {}).get(key)
             if factory is None:
                 raise ReportTemplateError(f"no {kind} named {key!r} for {line!r}")
             block = factory()

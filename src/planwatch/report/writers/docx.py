@@ -186,8 +186,11 @@ def _table(doc: object, t: Table) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     align = t.align or ["l"] * len(t.header)
     amap = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
-    for i, (row_cells, values) in enumerate(zip(table.rows, [[[h] for h in t.header], *t.rows], strict=True)):
-        for j, (cell, runs) in enumerate(zip(row_cells.cells, values, strict=False)):
+    all_rows: list[list[list[Run]]] = [[[h] for h in t.header], *t.rows]
+    for i, values in enumerate(all_rows):
+        cells = table.rows[i].cells
+        for j, runs in enumerate(values):
+            cell = cells[j]
             p = cell.paragraphs[0]
             p.paragraph_format.first_line_indent = Pt(0)
             p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
