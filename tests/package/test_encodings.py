@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -68,3 +69,16 @@ def test_not_a_package(tmp_path: Path) -> None:
         validate(bad)
     with pytest.raises(Unreadable):
         load(tmp_path / "missing")
+
+
+def test_spreadsheet_mangled_months_and_sheet_names(tmp_path: Path) -> None:
+    """Excel turns a typed 2021-06 into the date 2021-06-01; users rename sheets "Indicators"."""
+    path = write_xlsx(load(example_path()), tmp_path / "plan.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["observations"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[header.index("period")].value == "2021-06")
+    row[header.index("period")].value = dt.datetime(2021, 6, 1)
+    wb["indicators"].title = "Indicators.csv"
+    wb.save(path)
+    assert load(path) == load(example_path())

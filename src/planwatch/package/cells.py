@@ -89,14 +89,20 @@ def parse_date(text: str) -> dt.date:
 
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> str:
+    """A period in canonical form. A first-of-month date (2021-06-01, 2021/6/1) is read as that month:
+    Excel and WPS turn a typed "2021-06" into such a date."""
     try:
         return str(Period.parse(text))
     except PeriodError:
-        raise CellError(
+        pass
+    m = _DATE.match(text.strip())
+    if m and int(m.group(3)) == 1 and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    raise CellError(
             f"“{text}”不是有效期间:请写 2021、2021H1、2021Q2 或 2021-06",
             f"period {text!r} does not parse: use 2021, 2021H1, 2021Q2 or 2021-06",
             "bad_period",
-        ) from None
+        )
 
 
 def parse_codes(text: str) -> tuple[str, ...]:

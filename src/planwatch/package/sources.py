@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .issues import PackageIssue
-from .schema import PLAN_FILE, REPORT_FILE
+from .schema import PLAN_FILE, REPORT_FILE, TABLES_BY_NAME
 
 BOM = b"\xef\xbb\xbf"
 _NUMBER_FORMAT = re.compile(r"^0(?:\.(0+))?$")
@@ -206,10 +206,14 @@ def read_xlsx(path: Path) -> RawPackage:
         for ws in wb.worksheets:
             name = ws.title.strip()
             rows = _sheet_rows(ws)
-            if name.lower() in ("plan", "report"):
-                label = raw.label(name.lower(), "")
-                raw.yaml_docs[name.lower()] = (label, sheet_to_yaml(rows, label, raw.issues))
+            if name.lower() in ("plan", "report", "plan.yaml", "report.yaml"):
+                name = name.lower().removesuffix(".yaml")
+                label = raw.label(name, "")
+                raw.yaml_docs[name] = (label, sheet_to_yaml(rows, label, raw.issues))
             else:
+                known = name.lower().removesuffix(".csv")
+                if known in TABLES_BY_NAME:
+                    name = known  # "Indicators" or "indicators.csv" is the indicators sheet
                 raw.tables[name] = _table_from_rows(name, raw.label(name, ""), rows, raw.issues)
     finally:
         wb.close()
