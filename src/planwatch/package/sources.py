@@ -145,7 +145,8 @@ def read_folder(path: Path) -> RawPackage:
                 )
                 continue
             rows = list(csv.reader(io.StringIO(text, newline="")))
-            raw.tables[f.stem] = _table_from_rows(f.stem, label, rows, raw.issues)
+            name = f.stem.lower() if f.stem.lower() in TABLES_BY_NAME else f.stem
+            raw.tables[name] = _table_from_rows(name, label, rows, raw.issues)
     return raw
 
 
