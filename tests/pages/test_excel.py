@@ -116,7 +116,7 @@ def test_a_row_edited_to_name_another_task_is_refused() -> None:
 def test_a_template_of_another_round_or_secret_is_refused() -> None:
     data = _fill(_template(), {0: {"value": 70}})
     other_round = RoundInfo(8, "2021年7月", dt.date(2021, 7, 1), dt.date(2021, 7, 31), "cgj", "区城管委")
-    with pytest.raises(TemplateError, match="another round"):
+    with pytest.raises(TemplateError, match="其他填报轮次"):
         excel.parse_upload(data, other_round, TASKS, SECRET)
     other_dept = RoundInfo(7, "2021年6月", dt.date(2021, 6, 1), dt.date(2021, 6, 30), "jw", "区教委")
     with pytest.raises(TemplateError, match="区教委"):

@@ -6,7 +6,6 @@ the newest plan the user can see, or the one chosen with ``?plan=<id>`` (kept in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from planwatch.web.plans import scoping
+from planwatch.web.plans.figures import reference_date
 from planwatch.web.plans.models import Plan, ReportingRound
 
 SESSION_KEY = "planwatch_plan"
@@ -28,7 +28,8 @@ class Workspace:
     plan: Plan
     grant: scoping.Grant
     round: ReportingRound | None  # the newest reporting round of the plan
-    on: dt.date  # the monitoring date: time progress is measured on this day
+    on: dt.date  # the monitoring date (the API's ``plans.figures.reference_date``): time progress is on this day
+    report_on: dt.date  # the default "as of" of a new figure: the end of the round's period
 
     @property
     def role(self) -> str:
@@ -61,16 +62,13 @@ def period_end(period: str) -> dt.date | None:
         return None
 
 
-def monitoring_date(plan: Plan, rnd: ReportingRound | None, today: dt.date | None = None) -> dt.date:
-    """The day time progress is measured on: the end of the newest round's period; without a round,
-    today within the plan year (its last day once the year is over)."""
+def reporting_date(rnd: ReportingRound | None, on: dt.date) -> dt.date:
+    """The date a new figure is reported as of by default: the end of the round's period."""
     if rnd is not None:
         end = period_end(rnd.period)
         if end is not None:
             return end
-    today = today or dt.date.today()
-    first, last = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, calendar.monthrange(plan.year, 12)[1])
-    return min(max(today, first), last)
+    return on
 
 
 def workspace(request: HttpRequest) -> Workspace:
@@ -92,6 +90,7 @@ def workspace(request: HttpRequest) -> Workspace:
     if grant is None:  # visible_to and role_in agree; kept for safety
         raise Http404("no plan")
     rnd = ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id").first()
-    ws = Workspace(plan=plan, grant=grant, round=rnd, on=monitoring_date(plan, rnd))
+    on = reference_date(plan)
+    ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on))
     request._planwatch_workspace = ws
     return ws

@@ -32,11 +32,16 @@ def nav_items(user: Any) -> list[NavItem]:
         NavItem("pages:ledger", _("Tasks"), "pages:task"),
     ]
     if roles & scoping.WRITERS:
-        items.append(NavItem("pages:report", _("Report progress"), "pages:report"))
+        items.append(NavItem("pages:report", _("Report progress"), "pages:report_"))
     if roles & scoping.APPROVERS:
         items.append(NavItem("pages:approvals", _("Approvals")))
     items += [
         NavItem("pages:warnings", _("Warnings")),
         NavItem("pages:projects", _("Key projects")),
     ]
+    if roles & {scoping.PLANOFFICE, scoping.VIEWER}:
+        items.append(NavItem("pages:reports", _("Reports"), "pages:reports_"))
+    if scoping.PLANOFFICE in roles:
+        items += [NavItem("pages:package", _("Plan package"), "pages:package"),
+                  NavItem("pages:people", _("Users"))]
     return items

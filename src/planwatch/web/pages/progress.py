@@ -23,6 +23,7 @@ from planwatch.core.progress import (
     convention_from_settings,
     task_progress,
 )
+from planwatch.web.plans.figures import core_task
 from planwatch.web.plans.models import Plan, Submission, SubmissionStatus, Task
 
 # the order statuses are shown in, worst last
@@ -74,16 +75,6 @@ class TaskRow:
         return self.progress is not None and self.progress.status is Status.OVERDUE
 
 
-def core_task(t: Task) -> core.Task:
-    """The core's view of a task row (select_related area and lead first)."""
-    return core.Task(
-        code=t.code, name=t.name, area=t.area.code, lead=t.lead.code, name_en=t.name_en,
-        target_kind=core.TargetKind(t.target_kind) if t.target_kind else None, target_value=t.target_value,
-        unit=t.unit, deadline=t.deadline, curve=t.curve or "linear", target_text=t.target_text,
-        source=core.Source(file=t.origin_file, row=t.origin_row, quote=t.source, illustrative=t.illustrative),
-    )
-
-
 def with_latest(tasks: QuerySet[Task], on: dt.date) -> QuerySet[Task]:
     """Annotate each task with the id of its latest approved submission as of ``on``."""
     latest = (Submission.objects.filter(task=OuterRef("pk"), status=SubmissionStatus.APPROVED, as_of__lte=on)
@@ -108,7 +99,7 @@ def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
         prow = core.ProgressRow(task=t.code, as_of=sub.as_of, value=sub.value, unit=sub.unit or t.unit,
                                 note=sub.note) if sub is not None else None
         try:
-            tp = task_progress(core_task(t), prow, on, convention=convention, thresholds=thresholds)
+            tp = task_progress(core_task(t, t.lead.code, t.area.code), prow, on, convention=convention, thresholds=thresholds)
         except ValueError as exc:  # CurveError, UnitError: bad data shown on the row, not a server error
             rows.append(TaskRow(t, None, sub, error=str(exc)))
             continue

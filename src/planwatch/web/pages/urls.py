@@ -3,7 +3,19 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from .views import approvals, auth, dashboard, excel_views, indicators, lists, reporting, tasks
+from .views import (
+    approvals,
+    auth,
+    dashboard,
+    excel_views,
+    indicators,
+    lists,
+    package,
+    people,
+    reporting,
+    reports,
+    tasks,
+)
 
 app_name = "pages"
 
@@ -22,4 +34,9 @@ urlpatterns = [
     path("approvals/", approvals.queue, name="approvals"),
     path("warnings/", lists.warnings, name="warnings"),
     path("projects/", lists.projects, name="projects"),
+    path("reports/", reports.index, name="reports"),
+    path("reports/download/", reports.download, name="reports_download"),
+    path("package/", package.index, name="package"),
+    path("package/export.xlsx", package.export, name="package_export"),
+    path("people/", people.index, name="people"),
 ]

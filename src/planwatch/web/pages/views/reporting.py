@@ -80,7 +80,7 @@ def report(request: HttpRequest) -> HttpResponse:
     rows = task_rows(tasks, ws.plan, ws.on)
     pending = open_submissions(tasks)
     rnd = ws.round if ws.round is not None and ws.round.status == RoundStatus.OPEN else None
-    default_as_of = ws.on
+    default_as_of = ws.report_on
     errors: dict[int, dict[str, list[str]]] = {}
     posted: dict[int, dict[str, str]] = {}
 
