@@ -14,6 +14,7 @@ Every row's ``source`` is the sentence it was read from. Rows are drafts for a p
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from decimal import Decimal
@@ -193,7 +194,7 @@ def _clause(doc: Document, f: Fact) -> str:
     return text[a:b].strip()
 
 
-def _target_form(f: Fact, clause: str, year: int | None) -> tuple[TargetKind, Decimal | None, str, object]:
+def _target_form(f: Fact, clause: str, year: int | None) -> tuple[TargetKind, Decimal | None, str, dt.date | None]:
     unit = written_unit(f)
     parsed = parse_target_text(clause, year)
     due = parsed[3] if parsed else None
