@@ -9,7 +9,7 @@ from typing import Any
 
 from planwatch.core.model import Plan
 from planwatch.package import load
-from planwatch.report import build_document
+from planwatch.report import Document, build_document, write_report
 from planwatch.report.writers import markdown, provenance
 
 from .conftest import copy_example, edit_cell
@@ -31,18 +31,42 @@ def numbers_outside_rules(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1)) for m in _NUMBER.finditer(masked)]
 
 
+# In English also: years (2021), days of months (August 10), section numbers ((1) …).
+_NOT_FIGURES_EN = [
+    re.compile(r"\d{4}-\d{2}-\d{2}"),
+    re.compile(r"\b10,000 (?=m²|yuan)"),  # a unit in the core's English messages: "210 10,000 m²"
+    re.compile(r"\b(?:19|20)\d\d\b"),
+    re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d+"),
+    re.compile(r"^#+ \(\d+\)", re.M),
+]
+
+
 def _names(plan: Plan) -> list[str]:
     """Names from the package (tasks, indicators, projects …): a digit in a name is not a figure."""
-    names = [t.name for t in plan.tasks] + [i.name for i in plan.indicators] + [p.name for p in plan.projects]
-    names += [a.name for a in plan.areas] + [d.name for d in plan.departments]
+    names: list[str] = []
+    for objs in (plan.tasks, plan.indicators, plan.projects, plan.areas, plan.departments):
+        for o in objs:
+            names += [o.name, o.name_en]
     return sorted((n for n in names if re.search(r"\d", n)), key=len, reverse=True)
 
 
 def test_every_number_in_the_markdown_has_a_source(rendered: dict[str, Path], plan: Plan) -> None:
     text = rendered["md"].read_text(encoding="utf-8")
+    _assert_covered(text, rendered["provenance.json"], plan)
+
+
+def test_every_number_in_the_english_markdown_has_a_source(tmp_path: Path, doc_en: Document, plan: Plan) -> None:
+    written = write_report(doc_en, tmp_path, formats=["md"])
+    text = written["md"].read_text(encoding="utf-8")
+    for rule in _NOT_FIGURES_EN:
+        text = rule.sub(lambda m: " " * len(m.group(0)), text)
+    _assert_covered(text, written["provenance.json"], plan)
+
+
+def _assert_covered(text: str, prov: Path, plan: Plan) -> None:
     for name in _names(plan):
         text = text.replace(name, "名" * len(name))
-    data = json.loads(rendered["provenance.json"].read_text(encoding="utf-8"))
+    data = json.loads(prov.read_text(encoding="utf-8"))
     printed: set[str] = set()
     for entry in data["figures"]:
         printed.update(re.findall(r"\d+(?:\.\d+)?", entry["text"]))

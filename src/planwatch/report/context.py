@@ -78,6 +78,7 @@ class WarningGroup:
     rule_type: str
     warnings: list[Any]
     count: Figure
+    names_en: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -214,7 +215,8 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     groups: dict[str, list[Any]] = {}
     for w in other:
         groups.setdefault(_rule_type(w), []).append(w)
-    other_groups = [WarningGroup(k, v, _count(len(v), f"warnings {k}")) for k, v in groups.items()]
+    other_groups = [WarningGroup(k, v, _count(len(v), f"warnings {k}"), [subject_name_en(plan, w) for w in v])
+                    for k, v in groups.items()]
 
     counts = Counter(t.status for t in tasks)
     status_counts = {s: _count(n, f"tasks {s}") for s, n in counts.items()}
@@ -242,6 +244,15 @@ def _with_params(w: Any, in_force: list[Any]) -> Any:
                                                    file=rule.source or "core/rules/default.yaml", rule=rule.id,
                                                    param=name))
     return dataclasses.replace(w, figures=figs)
+
+
+def subject_name_en(plan: Plan, w: Any) -> str:
+    """The English name of a warning's subject (task, indicator or project), its Chinese name if none."""
+    kinds: dict[str, list[Any]] = {"task": plan.tasks, "indicator": plan.indicators, "project": plan.projects}
+    for obj in kinds.get(str(w.subject_type), []):
+        if obj.code == w.subject:
+            return str(obj.name_en or obj.name)
+    return str(w.subject_name or w.subject)
 
 
 def _code(indicator: Any) -> str:

@@ -133,6 +133,9 @@ def amount_en(fig: Figure) -> str:
         return f"{number(fig)}%"
     value, decimals, words = _scale_en(fig.value, fig.decimals, fig.unit)
     text = plain(round_half_up(value, decimals))
+    published_zero = fig.decimals > 0 and plain(fig.rounded).endswith("0")
+    if "." in text and decimals > fig.decimals and not published_zero:
+        text = text.rstrip("0").rstrip(".")  # 210万 is 2.1 million, not 2.10: the zero was no decimal
     return f"{text} {words}".strip()
 
 

@@ -41,10 +41,10 @@ def run_report(
         return 2
     try:
         doc = build_document(plan, per, on=on, lang=lang)
+        written = write_report(doc, out, formats)
         if summary:
             for line in summary_lines(plan, per, on, lang):
                 print(line)
-        written = write_report(doc, out, formats)
     except (ReportTemplateError, ValueError) as exc:
         print(f"{data}: {exc}", file=sys.stderr)
         return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import compose
-from .context import ReportData, _rule_type
+from .context import ReportData, _rule_type, subject_name_en
 from .document import Run, Table
 from .labels import labels
 
@@ -50,7 +50,7 @@ def warnings_table(data: ReportData, lang: str) -> Table:
         rows.append([
             [str(lab["levels"].get(str(w.level), str(w.level)))],
             [str(lab["rule_types"].get(rule, rule))],
-            [str(w.subject_name or w.subject)],
+            [subject_name_en(data.plan, w) if lang == "en" else str(w.subject_name or w.subject)],
             compose.marked_runs(linked),
         ])
     return Table("warnings", str(lab["warnings_caption"]), list(lab["warnings_header"]), rows,
