@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from planwatch.checker.checks import run_checks
@@ -56,8 +57,8 @@ def main() -> int:
     rows = []
     for name, text in (("seed", seed), ("seed × 20", big)):
         n_facts, n_checks = facts_and_checks(text)
-        t_facts = best(lambda text=text: facts_only(text), args.repeat)
-        t_all = best(lambda text=text: facts_and_checks(text), args.repeat)
+        t_facts = best(partial(facts_only, text), args.repeat)
+        t_all = best(partial(facts_and_checks, text), args.repeat)
         rows.append((name, len(text), n_facts, n_checks, t_facts, t_all))
     lines = [
         "# Benchmark: report checker",
