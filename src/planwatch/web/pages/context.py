@@ -85,7 +85,8 @@ def workspace(request: HttpRequest) -> Workspace:
         plan = plans.order_by("-year", "-id").first()
     if plan is None:
         raise NoPlan("no plan")
-    request.session[SESSION_KEY] = plan.pk
+    if request.session.get(SESSION_KEY) != plan.pk:
+        request.session[SESSION_KEY] = plan.pk
     grant = scoping.role_in(request.user, plan.pk)
     if grant is None:  # visible_to and role_in agree; kept for safety
         raise Http404("no plan")
