@@ -35,6 +35,7 @@ _TO_LEVEL = re.compile(r"(到|至)$|(增至|降至|达到|提高到|提升到|�
 _AVG = re.compile(r"[两二三四五\d]年平均|年均|平均(增长|增速|下降)")
 _YOY = re.compile(r"同比|(较|比)(去年|上年)同期")
 _VS_PERIOD = re.compile(r"(较|比)(\d{4})年(上半年|同期|一季度|第一季度|前三季度|全年)?")
+_VS_PART = re.compile(r"(较|比)(上半年|一季度|第一季度|前三季度)")
 _VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
 _SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划|预算)的?$")
@@ -81,6 +82,10 @@ def basis_of(before: str, year: int | None, part: str) -> tuple[str, str]:
         return "vs_period", f"{base_year}{base_part}"
     if _YOY.search(before):
         return "yoy", ""
+    m = _VS_PART.search(before)
+    if m and year is not None:  # 增速较上半年回落: an earlier part of the same year
+        suffix = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3"}[m.group(2)]
+        return "vs_period", f"{year}{suffix}"
     return "none", ""
 
 
@@ -100,6 +105,14 @@ def loosen_control(bound: str, before: str, after: str, target: bool) -> str:
 
 def is_target(sentence_before: str, in_measures: bool) -> bool:
     return in_measures or bool(_TARGET_WORDS.search(sentence_before))
+
+
+_RATE_WORD = re.compile(r"率(达到|达|为|是|约|近|超过?|逾)*$")
+
+
+def names_a_rate(before: str) -> bool:
+    """贡献率达到六成: a rate written in 成, not a share."""
+    return bool(_RATE_WORD.search(before.rstrip()))
 
 
 def is_task_share(before: str) -> bool:

@@ -114,7 +114,8 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
             return "share", 1, "task_share", "none", "", 0
         if changed:
             return "growth", sign, "", "none", "", 0
-        if "占" in wide_before or r.kind_hint == "fraction" or r.scale == 10:  # 1/10, 七成: proportions
+        proportion = r.kind_hint == "fraction" or (r.scale == 10 and not classify.names_a_rate(ctx))
+        if "占" in wide_before or proportion:  # 1/10, 七成: proportions
             return "share", 1, "", "none", "", 0
         return "rate", 1, "", "none", "", 0
     if changed and classify.basis_of(ctx, None, "")[0] != "none":
