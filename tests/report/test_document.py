@@ -135,3 +135,22 @@ def test_markup_places_tables_only_where_named() -> None:
                          tables={}, charts={}, meta={})
     assert doc.title == "题" and doc.front[0].text == "开头,一段"
     assert doc.body[0].blocks[0].text == "正文,第二句"  # type: ignore[union-attr]
+
+
+def test_task_chart_of_a_city_shows_the_tasks_furthest_behind() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from bench_report import synthetic_city
+
+    from planwatch.report.charts import MAX_TASK_BARS
+
+    doc = build_document(synthetic_city(n_tasks=60, n_indicators=20), "2021H1")
+    chart = next(c for c in doc.charts() if c.key == "tasks")
+    shares = chart.data["done"]
+    assert len(shares) == MAX_TASK_BARS
+    table = next(t for t in doc.tables() if t.key == "tasks")
+    assert len(table.rows) == 60
+    all_shares = sorted(float(r[4][0].figure.rounded) for r in table.rows if not isinstance(r[4][0], str))
+    assert sorted(shares) == all_shares[:MAX_TASK_BARS]  # the same time progress for all: least done = furthest behind

@@ -26,6 +26,7 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "AR PL
              "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", "SimHei")
 BAR_COLOURS = ("#b03a2e", "#2e5c8a")
 TIME_COLOUR = "#d4a017"
+MAX_TASK_BARS = 25
 
 
 @functools.cache
@@ -92,6 +93,10 @@ def headline_chart(data: ReportData, lang: str) -> Chart:
 def tasks_chart(data: ReportData, lang: str) -> Chart:
     lab = labels(lang)
     items = [t for t in data.tasks if t.progress.done_share is not None]
+    capped = len(items) > MAX_TASK_BARS
+    if capped:  # a city has thousands of tasks: draw those furthest behind time progress
+        items = sorted(items, key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else 0)
+        items = items[:MAX_TASK_BARS]
     names = [(t.task.name_en or t.task.name) if lang == "en" else t.task.name for t in items]
     done = [min(_num(t.progress.done_share), 150.0) for t in items]
     time_pct = _num(data.time_progress) if data.time_progress is not None else None
@@ -111,7 +116,8 @@ def tasks_chart(data: ReportData, lang: str) -> Chart:
         ax.legend(frameon=False, fontsize=8, loc="lower right")
         ax.set_title(str(lab["chart_tasks_title"]), fontsize=11)
         svg, png = _render(fig)
-    return Chart("tasks", str(lab["chart_tasks_title"]), str(lab["chart_tasks_alt"]), svg, png,
+    alt = str(lab["chart_tasks_alt_capped" if capped else "chart_tasks_alt"])
+    return Chart("tasks", str(lab["chart_tasks_title"]), alt, svg, png,
                  data={"names": names, "done": done, "time_progress": time_pct})
 
 
