@@ -3,13 +3,29 @@ filter cannot reveal what the user's scope hides."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters as df
+from django import forms
 
 from planwatch.web.plans import models as m
 
+BIGGEST = 2**63 - 1
+
+
+class IdFilter(df.NumberFilter):
+    """An id: a whole number within the database's range (else 400, never a database overflow)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", BIGGEST)
+        super().__init__(*args, **kwargs)
+
 
 class TaskFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
     department = df.CharFilter(field_name="lead__code", help_text="lead department code")
     area = df.CharFilter(field_name="area__code")
     parent = df.CharFilter(field_name="parent__code")
@@ -22,11 +38,11 @@ class TaskFilter(df.FilterSet):
 
 
 class SubmissionFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="task__plan_id")
-    task = df.NumberFilter(field_name="task_id")
+    plan = IdFilter(field_name="task__plan_id")
+    task = IdFilter(field_name="task_id")
     department = df.CharFilter(field_name="task__lead__code")
     status = df.ChoiceFilter(choices=m.SubmissionStatus.choices)
-    round = df.NumberFilter(field_name="round_id")
+    round = IdFilter(field_name="round_id")
 
     class Meta:
         model = m.Submission
@@ -34,7 +50,7 @@ class SubmissionFilter(df.FilterSet):
 
 
 class IndicatorFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
     code = df.CharFilter(field_name="code")
     headline = df.BooleanFilter(field_name="headline")
     area = df.CharFilter(field_name="area__code")
@@ -45,7 +61,7 @@ class IndicatorFilter(df.FilterSet):
 
 
 class WarningFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
     level = df.CharFilter(field_name="level")
     rule = df.CharFilter(field_name="rule")
     department = df.CharFilter(field_name="department__code")
@@ -57,7 +73,7 @@ class WarningFilter(df.FilterSet):
 
 
 class ProjectFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
     department = df.CharFilter(field_name="lead__code")
     category = df.CharFilter(field_name="category")
     phase = df.CharFilter(field_name="phase")
@@ -68,7 +84,7 @@ class ProjectFilter(df.FilterSet):
 
 
 class PlanChildFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
 
 
 class DepartmentFilter(PlanChildFilter):
@@ -90,7 +106,7 @@ class RoundFilter(PlanChildFilter):
 
 
 class ChangeFilter(df.FilterSet):
-    plan = df.NumberFilter(field_name="plan_id")
+    plan = IdFilter(field_name="plan_id")
     object_type = df.CharFilter(field_name="object_type")
     object_id = df.CharFilter(field_name="object_id")
     user = df.CharFilter(field_name="user_name")
