@@ -35,6 +35,7 @@ _TO_LEVEL = re.compile(r"(到|至)$|(增至|降至|达到|提高到|提升到|�
 _AVG = re.compile(r"[两二三四五\d]年平均|年均|平均(增长|增速|下降)")
 _YOY = re.compile(r"同比|(较|比)(去年|上年)同期")
 _VS_PERIOD = re.compile(r"(较|比)(\d{4})年(上半年|同期|一季度|第一季度|前三季度|全年)?")
+PART_SUFFIX = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3", "全年": ""}
 _VS_PART = re.compile(r"(较|比)(上半年|一季度|第一季度|前三季度)")
 _VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
@@ -76,16 +77,14 @@ def basis_of(before: str, year: int | None, part: str) -> tuple[str, str]:
         base_year = int(m.group(2))
         if year is not None and base_year == year - 1 and m.group(3) in (None, "同期") and not part:
             return "yoy", ""
-        suffix = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3", "全年": ""}
         word = m.group(3)
-        base_part = part if word in (None, "同期") else suffix.get(word, "")
+        base_part = part if word in (None, "同期") else PART_SUFFIX.get(word, "")
         return "vs_period", f"{base_year}{base_part}"
     if _YOY.search(before):
         return "yoy", ""
     m = _VS_PART.search(before)
     if m and year is not None:  # 增速较上半年回落: an earlier part of the same year
-        suffix = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3"}[m.group(2)]
-        return "vs_period", f"{year}{suffix}"
+        return "vs_period", f"{year}{PART_SUFFIX[m.group(2)]}"
     return "none", ""
 
 
