@@ -14,11 +14,11 @@ STATUS = {
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "avg_annual": {
-        "zh": "{subject}{years}年平均增长{stated}{u}，由比{base}增长{base_value}%推算应为{expected}{u}",
+        "zh": "{subject}{years}年平均增速{stated}{u}，由比{base}增速{base_value}%推算应为{expected}{u}",
         "en": "{subject}: average annual growth {stated}{u} over {years} years; growth of {base_value}% vs {base} implies {expected}{u}",
     },
     "middle_year": {
-        "zh": "{subject}比{base}增长{stated}{u}，由同比增长与{middle}增速推算应为{expected}{u}",
+        "zh": "{subject}比{base}增速{stated}{u}，由同比增速与{middle}增速推算应为{expected}{u}",
         "en": "{subject}: growth vs {base} {stated}{u}; yoy growth and the stated {middle} growth imply {expected}{u}",
     },
     "rate_count": {
@@ -34,7 +34,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{subject}: change of {stated} percentage points; from {previous} to {current} is {expected} points",
     },
     "growth_levels": {
-        "zh": "{subject}增长{stated}{u}，由{previous}到{current}计算应为{expected}{u}",
+        "zh": "{subject}增速{stated}{u}，由{previous}到{current}计算应为{expected}{u}",
         "en": "{subject}: growth {stated}{u}; from {previous} to {current} is {expected}{u}",
     },
     "parts_total": {
