@@ -76,7 +76,7 @@ def raw_figures(doc: Document, sent: Sentence) -> list[RawFigure]:
     for m in FIGURE_RE.finditer(seg):
         a, b = sent.start + m.start(), sent.start + m.end()
         num_text, unit = m.group("num"), m.group("unit")
-        if not free(a, b) or doc.is_masked(a) or _excluded(text, a, b, num_text, unit):
+        if not free(a, b) or doc.is_masked(a) or _excluded(text, a, b, num_text, unit, m.group("scale") or ""):
             continue
         try:
             val = parse_numeral(num_text)
@@ -96,12 +96,12 @@ def _letter_next(text: str, a: int, b: int) -> bool:
     return bool(re.match(r"[A-Za-z0-9.]", before) or re.match(r"[A-Za-z]", after))
 
 
-def _excluded(text: str, a: int, b: int, num_text: str, unit: str) -> bool:
+def _excluded(text: str, a: int, b: int, num_text: str, unit: str, scale: str = "") -> bool:
     if text[a] in "-−－":
         return False  # a signed growth figure, already checked by the pattern
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
-    if re.match(r"[A-Za-z0-9.\-~～/+]", before) or (num_text == "一" and is_counter(unit)):
+    if re.match(r"[A-Za-z0-9.\-~～/+]", before) or (num_text == "一" and not scale and is_counter(unit)):
         return True  # 一批, 一站式: a single 一 before a measure word is rarely a count
     if before == "第" or (before == "前" and unit == "名"):
         return True
