@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import ValidationError
 from rest_framework import mixins, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,7 +19,6 @@ from planwatch.web.plans.models import Plan, Task
 from ..filters import TaskFilter
 from ..serializers import SubmissionInput, SubmissionSerializer, TaskSerializer
 from .base import ChangesMixin, ScopedViewSet, actor_of
-
 
 ON = OpenApiParameter("on", dt.date, description="measure progress on this date (default: the plan's "
                      "settings.as_of, else the latest approved figure's date)")
