@@ -90,3 +90,11 @@ def test_no_server_error(api_schema, tokens, known_ids) -> None:
         fuzz()
     assert operations >= 30
     assert not errors, "\n".join(f"{e[0]} {e[1]} {e[2]} {e[3]} {e[4]!r:.200}" for e in errors)
+
+
+def test_swagger_ui_is_served_without_a_cdn(client) -> None:
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    assert "cdn" not in html.lower() and "https://" not in html

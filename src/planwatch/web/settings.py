@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI files, served by us: no CDN
     "planwatch.web.plans",
     "planwatch.web.api",
     "planwatch.web.pages",
@@ -146,6 +147,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "TargetKindEnum": "planwatch.web.plans.models.plan.TargetKind",
         "IndicatorKindEnum": "planwatch.web.plans.models.plan.IndicatorKind",

@@ -1,11 +1,13 @@
-"""Root URLs: the REST API and its schema under /api/, the admin, the pages at the root."""
+"""Root URLs: the REST API, its schema and Swagger UI (assets served locally) under /api/, the admin, the
+pages at the root."""
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("planwatch.web.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("planwatch.web.pages.urls")),
