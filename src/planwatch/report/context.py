@@ -166,6 +166,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en, years)
 
     headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p))]
+    headline = [h for h in headline if _has_figures(h.figures)]
 
     tasks: list[TaskItem] = []
     for task in plan.tasks:
@@ -253,6 +254,10 @@ def subject_name_en(plan: Plan, w: Any) -> str:
         if obj.code == w.subject:
             return str(obj.name_en or obj.name)
     return str(w.subject_name or w.subject)
+
+
+def _has_figures(f: Any) -> bool:
+    return any(x is not None for x in (f.value, f.yoy, f.vs_base, f.avg_annual))
 
 
 def _code(indicator: Any) -> str:
