@@ -87,3 +87,31 @@ def test_bound_words_read_back(value: Decimal, bound: tuple[str, str, str]) -> N
 @given(value=levels, unit=st.sampled_from(sorted(UNITS)))
 def test_figures_inside_quotation_marks_are_names(value: Decimal, unit: str) -> None:
     assert find_facts(HEAD + f"开展“{value}{unit}”专项行动。") == []
+
+
+PIECES = [
+    "上半年", "GDP", "完成", "同比增长", "下降", "比2019年上半年", "两年平均", "约", "近", "超", "余", "分别", "、", "，",
+    "。", "；", "\n", "占", "全市", "率", "其中", "合计", "全年", "不少于", "以上", "个百分点", "%", "亿元", "万", "个",
+    "家", "项", "成", "/", "第", "名", "排名", "“", "”", "《", "》", "年", "月", "一", "两", "十", "百", "千", "零",
+    "三、完成全年计划的主要措施\n", "(一)", "-", ".", "5G", "PM2.5",
+]
+numbers = st.one_of(st.integers(0, 10**9).map(str), st.decimals(0, 1000, places=2).map(str))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), numbers), max_size=60))
+def test_any_text_reads_without_error_and_offsets_hold(parts: list[str]) -> None:
+    text = HEAD + "".join(parts)
+    facts, checks = check_text(text)
+    ids = {f.id for f in facts}
+    for f in facts:
+        assert 0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.text
+        assert f.kind in ("amount", "growth", "pp_change", "share", "rate", "rank")
+        assert f.bound in ("eq", "approx", "ge", "gt", "le", "lt")
+    for c in checks:
+        assert set(c.facts) <= ids and c.status in ("consistent", "inconsistent")
+        assert c.low <= c.high
+
+
+def test_a_fall_of_a_hundred_percent_decides_nothing() -> None:
+    assert check_text(HEAD + "GDP比2019年上半年下降100%，两年平均下降50%。")[1] == []

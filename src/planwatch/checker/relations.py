@@ -31,6 +31,14 @@ COMPARABLE_PRICES = re.compile(r"GDP|地区生产总值|增加值")
 _PREVIOUS_WORDS = re.compile(r"由|从|去年|上年|同期|年初")
 
 
+def _iv(fn: Callable[..., Interval], *args: object) -> Interval | None:
+    """The core's interval arithmetic, or None where it has no answer (a fall of 100% or more, a zero whole)."""
+    try:
+        return fn(*args)
+    except (GrowthError, ZeroDivisionError, ArithmeticError):
+        return None
+
+
 def _by_sentence(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
     out: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
@@ -54,9 +62,10 @@ def avg_annual(facts: list[Fact], doc: Document) -> list[Check]:
                 if g.kind == "growth" and g.basis == "vs_period" and g.unit == "%" and _exact(g)
                 and g.subject == f.subject and g.base_period == f.base_period and g.start < f.start
             ]
-            if base:
+            computed = _iv(avg_annual_iv, base[-1].interval(), f.years or 2) if base else None
+            if base and computed:
                 g = base[-1]
-                out.append(judge("avg_annual", f, [g], avg_annual_iv(g.interval(), f.years or 2),
+                out.append(judge("avg_annual", f, [g], computed,
                                  years=str(f.years or 2), base=g.base_period, base_value=str(g.value)))
     return out
 
@@ -77,9 +86,9 @@ def middle_year(facts: list[Fact], doc: Document) -> list[Check]:
                   and y.kind == "growth" and y.unit == "%" and _exact(y)]
             ms = [m for m in sent if m.period == middle and m.kind == "growth" and m.unit == "%"
                   and m.subject == v.subject and _exact(m) and m.basis in ("yoy", "none")]
-            if ys and ms:
-                out.append(judge("middle_year", v, [ys[0], ms[0]], chain_iv(ms[0].interval(), ys[0].interval()),
-                                 middle=middle, base=v.base_period))
+            computed = _iv(chain_iv, ms[0].interval(), ys[0].interval()) if ys and ms else None
+            if ys and ms and computed:
+                out.append(judge("middle_year", v, [ys[0], ms[0]], computed, middle=middle, base=v.base_period))
     return out
 
 
@@ -101,10 +110,10 @@ def rate_count(facts: list[Fact], doc: Document) -> list[Check]:
             if r.kind != "rate" or r.unit != "%" or not _exact(r) or not r.subject.endswith("率"):
                 continue
             pair = _nearest_pair(sent, r)
-            if pair:
+            computed = _iv(share_iv, pair[0].interval(), pair[1].interval()) if pair else None
+            if pair and computed:
                 part, total = pair
-                out.append(judge("rate_count", r, [part, total], share_iv(part.interval(), total.interval()),
-                                 part=part.text, total=total.text))
+                out.append(judge("rate_count", r, [part, total], computed, part=part.text, total=total.text))
     return out
 
 
@@ -120,10 +129,10 @@ def share_parts(facts: list[Fact], doc: Document) -> list[Check]:
             if len(amounts) != 2 or len(units) != 1 or amounts[0].value == amounts[1].value:
                 continue
             part, whole = sorted(amounts, key=lambda a: a.value)
-            if part.value <= 0:
+            computed = _iv(share_iv, part.interval(), whole.interval())
+            if part.value <= 0 or computed is None:
                 continue
-            out.append(judge("share_parts", s, [part, whole], share_iv(part.interval(), whole.interval()),
-                             part=part.text, whole=whole.text))
+            out.append(judge("share_parts", s, [part, whole], computed, part=part.text, whole=whole.text))
     return out
 
 
@@ -176,9 +185,8 @@ def growth_levels(facts: list[Fact], doc: Document) -> list[Check]:
             cur, prev = current[-1], previous[0]
             if cur.unit != prev.unit:
                 continue
-            try:
-                computed = yoy_iv(cur.interval(), prev.interval())
-            except GrowthError:
+            computed = _iv(yoy_iv, cur.interval(), prev.interval())
+            if computed is None:
                 continue
             out.append(judge("growth_levels", g, [cur, prev], computed, current=cur.text, previous=prev.text))
     return out
@@ -224,10 +232,10 @@ def task_share(facts: list[Fact], doc: Document) -> list[Check]:
                 continue
             year = s.period[:4]
             target = _matching_target([t for t in targets if t.period[:4] == year], done)
-            if target is None or target.value <= 0:
+            computed = _iv(share_iv, done.interval(), target.interval()) if target and target.value > 0 else None
+            if target is None or computed is None:
                 continue
-            out.append(judge("task_share", s, [done, target], share_iv(done.interval(), target.interval()),
-                             done=done.text, target=target.text))
+            out.append(judge("task_share", s, [done, target], computed, done=done.text, target=target.text))
     return out
 
 
