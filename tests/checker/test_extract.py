@@ -53,3 +53,17 @@ def test_targets_about_headline_indicators_become_targets() -> None:
 
 def test_unreadable_input_exits_2(tmp_path: Path) -> None:
     assert main(["extract", str(tmp_path / "none.txt"), "--out", str(tmp_path / "o")]) == 2
+
+
+@pytest.mark.parametrize("name", ["heldout_a", "heldout_b", "heldout_c", "heldout_d", "crafted_report"])
+def test_drafts_of_other_reports_validate(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    assert main(["extract", str(DATA / f"{name}.txt"), "--out", str(out)]) == 0
+    assert validate(out) == []
+    assert load(out).observations
+
+
+def test_three_quarter_report_is_written_as_year_to_september() -> None:
+    plan = draft_plan((DATA / "heldout_d.txt").read_text(encoding="utf-8"))
+    gdp = plan.observation("gdp", "2021-09")
+    assert gdp is not None and (gdp.vs_base_pct, gdp.base_period) == (Decimal("10.3"), "2019-09")

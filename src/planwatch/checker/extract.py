@@ -96,12 +96,20 @@ def _headline(plan: Plan, doc: Document, facts: list[Fact]) -> dict[str, str]:
     para = growth_by_para.most_common(1)[0][0]
     chosen = [f for f in actual if _paragraph(doc, f) == para]
     codes: dict[str, str] = {}
+    period = package_period(doc.period)
     for subject in dict.fromkeys(f.subject for f in chosen if f.subject):
         mine = [f for f in chosen if f.subject == subject]
+        level = next((f for f in mine if f.kind in ("amount", "rate", "share") and f.bound == "eq"), None)
+        growth = {f.basis: f for f in mine if f.kind == "growth" and f.unit == "%"}
+        yoy = growth.get("yoy") or growth.get("none")
+        vs = growth.get("vs_period")
+        avg = growth.get("avg_annual")
+        pp = next((f for f in mine if f.kind == "pp_change" and f.basis == "yoy"), None)
+        if not (level or yoy or vs or avg or pp):
+            continue  # nothing an observation can hold (a pp change against another region …)
         code = _code(subject, codes)
         codes[subject] = code
-        level = next((f for f in mine if f.kind in ("amount", "rate") and f.bound == "eq"), None)
-        kind = IndicatorKind.RATE if level and level.kind == "rate" else (
+        kind = IndicatorKind.RATE if level and level.kind in ("rate", "share") else (
             IndicatorKind.LEVEL if level else IndicatorKind.INDEX)
         quote = _sentence(doc, mine[0])
         src = Source(file="", row=0, quote=quote)
@@ -111,17 +119,18 @@ def _headline(plan: Plan, doc: Document, facts: list[Fact]) -> dict[str, str]:
             comparable=subject in ("GDP", "地区生产总值") or "增加值" in subject, headline=True,
             order=len(plan.indicators) + 1, source=src,
         ))
-        growth = {f.basis: f for f in mine if f.kind == "growth" and f.unit == "%"}
-        yoy = growth.get("yoy") or growth.get("none")
-        vs = growth.get("vs_period")
-        avg = growth.get("avg_annual")
         plan.observations.append(Observation(
-            indicator=code, period=doc.period, value=level.written if level else None,
+            indicator=code, period=period, value=level.written if level else None,
             unit=written_unit(level) if level else "", yoy_pct=yoy.value if yoy else None,
-            vs_base_pct=vs.value if vs else None, base_period=vs.base_period if vs else "",
-            avg_pct=avg.value if avg and not vs else None, source=src,
+            vs_base_pct=vs.value if vs else None, base_period=package_period(vs.base_period) if vs else "",
+            avg_pct=avg.value if avg and not vs else None, yoy_pp=pp.value if pp else None, source=src,
         ))
     return codes
+
+
+def package_period(period: str) -> str:
+    """The package's name of a period: 前三季度 (2021Q1-Q3, year to date) is 2021-09."""
+    return period.replace("Q1-Q3", "-09")
 
 
 def _code(subject: str, taken: dict[str, str]) -> str:
@@ -144,7 +153,7 @@ def _targets_and_tasks(plan: Plan, doc: Document, facts: list[Fact], codes: dict
         src = Source(file=source_name, row=0, quote=sentence)
         code = _indicator_of(plan, f, codes, unit)
         if code and not any(t.indicator == code and t.kind == kind for t in plan.targets):
-            plan.targets.append(Target(indicator=code, period=f.period or str(doc.year), kind=kind, value=value,
+            plan.targets.append(Target(indicator=code, period=package_period(f.period) or str(doc.year), kind=kind, value=value,
                                        unit=unit, text=clause, due=due, source=src))
             continue
         plan.tasks.append(Task(
