@@ -103,3 +103,12 @@ def test_extra_column_of_appended_rows(tmp_path: Path) -> None:
     obs = plan.observation("gdp", "2021Q1")
     assert obs is not None and obs.unit == "亿元"  # a blank unit is the indicator's
     assert load(write_xlsx(plan, tmp_path / "p.xlsx")) == plan
+
+
+def test_text_that_looks_like_a_formula_stays_text(plan: Plan, tmp_path: Path) -> None:
+    """A name typed as "=SUM(A1)" is text in the package, not a formula of the workbook."""
+    edited = dataclasses.replace(plan, illustrative_note="=0",
+                                 tasks=[dataclasses.replace(plan.tasks[0], name="=SUM(A1)"), *plan.tasks[1:]])
+    again = load(write_xlsx(edited, tmp_path / "p.xlsx"))
+    assert again.tasks[0].name == "=SUM(A1)" and again.illustrative_note == "=0"
+    assert again == edited

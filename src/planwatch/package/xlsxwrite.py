@@ -23,12 +23,20 @@ _BOLD = Font(bold=True)
 _MAX_DIGITS = 15  # beyond this a float no longer holds the number exactly: write it as text
 
 
+def _text_cell(ws: Any, text: str | None) -> WriteOnlyCell:
+    """A cell holding ``text`` as text, even when it starts with "=" (which openpyxl takes for a formula)."""
+    cell = WriteOnlyCell(ws, value=text or None)
+    if text:
+        cell.data_type = "s"
+    return cell
+
+
 def _number_cell(ws: Any, value: Decimal) -> WriteOnlyCell:
     exp = value.as_tuple().exponent
     places = -exp if isinstance(exp, int) and exp < 0 else 0
     digits = len(value.as_tuple().digits)
     if digits > _MAX_DIGITS or not isinstance(exp, int) or exp > 0:
-        return WriteOnlyCell(ws, value=decimal_text(value))
+        return _text_cell(ws, decimal_text(value))
     cell = WriteOnlyCell(ws, value=int(value) if places == 0 else float(value))
     cell.number_format = "0" if places == 0 else "0." + "0" * places
     return cell
@@ -43,13 +51,13 @@ def _value_cell(ws: Any, value: Any, column_type: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    return WriteOnlyCell(ws, value=_cell(value))
+    return _text_cell(ws, _cell(value))
 
 
 def _header(ws: Any, names: list[str]) -> list[WriteOnlyCell]:
     out = []
     for name in names:
-        c = WriteOnlyCell(ws, value=name)
+        c = _text_cell(ws, name)
         c.font = _BOLD
         out.append(c)
     return out
@@ -67,7 +75,7 @@ def write_workbook(plan: Plan, path: Path) -> None:
         rows = yaml_to_rows(data)
         ws.append(_header(ws, rows[0]))
         for key, text in rows[1:]:
-            ws.append([WriteOnlyCell(ws, value=key), WriteOnlyCell(ws, value=text)])
+            ws.append([_text_cell(ws, key), _text_cell(ws, text)])
     values = table_values(plan)
     for table in schema.TABLES:
         ws = wb.create_sheet(table.name)
@@ -82,5 +90,5 @@ def write_workbook(plan: Plan, path: Path) -> None:
         if header:
             ws.append(_header(ws, header))
         for r in extra_rows:
-            ws.append([WriteOnlyCell(ws, value=r.get(h, "") or None) for h in header])
+            ws.append([_text_cell(ws, r.get(h, "")) for h in header])
     wb.save(path)
