@@ -38,7 +38,10 @@ CASES = [
      "规模以上工业增加值同比增长10.2%，比2019年上半年增长8.2%，两年平均增长4%。",
      "规模以上工业增加值同比增长10.2%，比2019年上半年增长8.2%，两年平均增长4.5%。"),
 ]
-TARGETS = "\n三、完成全年计划的主要措施\n全年拆违面积不少于210万平方米、腾退土地不少于220公顷。\n"
+TARGETS = (
+    "\n三、完成全年计划的主要措施\n全年拆违面积不少于210万平方米、腾退土地不少于220公顷。"
+    "全年完成职业技能培训不少于4万人。\n"
+)
 
 
 def _checks(sentence: str):
@@ -62,6 +65,10 @@ def test_relation_consistent_then_flagged(relation: str, good: str, bad: str) ->
         "我区跨国公司总部增至131家，约占全市70%。",  # approximate share, no whole
         "开发就业岗位近6万个，其中高校毕业生岗位7万个。",  # 近: a bound, not a total
         "GDP实现3640.7亿元，去年同期为3000亿元，同比增长13.5%。",  # comparable prices: not from levels
+        "新增停车位2281个，改造老旧小区23个，完成率90%。",  # counts of other things than the rate's
+        "新增就业2.3万人，帮扶困难人员就业0.5万人，占全市的12%。",  # the whole (全市) is not stated
+        "普惠园覆盖率80%，公办园覆盖率50%，均提高5个百分点。",  # two rates, not one rate then and now
+        "新增城镇就业2.3万人，完成全年任务的62%。",  # the only 人 target is about something else
     ],
 )
 def test_too_little_stated_is_not_flagged(sentence: str) -> None:

@@ -25,6 +25,7 @@ from planwatch.core.intervals import Interval
 from .checks import Check, judge
 from .document import Document
 from .model import Fact
+from .units import is_counter
 
 # official growth of these is at comparable prices: never judged against nominal levels
 COMPARABLE_PRICES = re.compile(r"GDP|地区生产总值|增加值")
@@ -102,6 +103,19 @@ def _nearest_pair(sent: list[Fact], before: Fact) -> tuple[Fact, Fact] | None:
     return part, total
 
 
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _stem_stated(text: str, rate: Fact, total: Fact) -> bool:
+    """The verb of a rate (落地 of 落地率, 完成 of 完成率) is stated between the total and the rate's clause."""
+    stem = rate.subject[-3:-1]
+    between = text[total.start : rate.start]
+    ends = list(_CLAUSE_END.finditer(between))
+    if ends:
+        between = between[: ends[-1].start()]
+    return len(stem) == 2 and stem in between
+
+
 def rate_count(facts: list[Fact], doc: Document) -> list[Check]:
     """落地率79% against 62项…已落地49项: 49 / 62."""
     out: list[Check] = []
@@ -110,6 +124,8 @@ def rate_count(facts: list[Fact], doc: Document) -> list[Check]:
             if r.kind != "rate" or r.unit != "%" or not _exact(r) or not r.subject.endswith("率"):
                 continue
             pair = _nearest_pair(sent, r)
+            if pair and not _stem_stated(doc.text, r, pair[1]):
+                continue  # 覆盖率 after counts of something else: not this rate's count and total
             computed = _iv(share_iv, pair[0].interval(), pair[1].interval()) if pair else None
             if pair and computed:
                 part, total = pair
@@ -129,6 +145,8 @@ def share_parts(facts: list[Fact], doc: Document) -> list[Check]:
             if len(amounts) != 2 or len(units) != 1 or amounts[0].value == amounts[1].value:
                 continue
             part, whole = sorted(amounts, key=lambda a: a.value)
+            if not _whole_named(doc.text, s, part, whole):
+                continue
             computed = _iv(share_iv, part.interval(), whole.interval())
             if part.value <= 0 or computed is None:
                 continue
@@ -136,12 +154,26 @@ def share_parts(facts: list[Fact], doc: Document) -> list[Check]:
     return out
 
 
+_OBJECT_NOISE = re.compile(r"的|比重|为|约|达到|达|是")
+
+
+def _whole_named(text: str, s: Fact, part: Fact, whole: Fact) -> bool:
+    """The larger amount is the whole the share is of: named after 占 (占全市接诉总量的), or marked as a total."""
+    sentence_start = text.rfind("\n", 0, s.start) + 1
+    at = text.rfind("占", sentence_start, s.start)
+    obj = _OBJECT_NOISE.sub("", text[at + 1 : s.start]) if at >= 0 else ""
+    about = whole.subject + whole.context
+    if len(obj) >= 2:
+        return _overlap(obj, about) >= 2
+    return part.total_marker == "part" or whole.total_marker == "total" or bool(re.search("全|总", about))
+
+
 def pp_rates(facts: list[Fact], doc: Document) -> list[Check]:
     """提升1.6个百分点 against the two rates it is the difference of."""
     out: list[Check] = []
     for sent in _by_sentence(facts).values():
         for p in sent:
-            if p.kind != "pp_change" or not _exact(p):
+            if p.kind != "pp_change" or not _exact(p) or p.group >= 0:
                 continue
             rates = [r for r in sent if r.unit == "%" and _exact(r) and r is not p
                      and (r.kind in ("rate", "share") or (r.kind == "growth" and r.basis == "none"))]
@@ -153,6 +185,8 @@ def pp_rates(facts: list[Fact], doc: Document) -> list[Check]:
                 current = rates[1] if previous is rates[0] else rates[0]
             else:
                 previous, current = rates
+            if current.subject != previous.subject:
+                continue  # two different rates (公办园覆盖率、普惠园覆盖率), not one rate then and now
             cur_iv = current.interval() if current.kind != "growth" else _unsigned(current)
             prev_iv = previous.interval() if previous.kind != "growth" else _unsigned(previous)
             out.append(judge("pp_rates", p, [current, previous], pp_change_iv(cur_iv, prev_iv),
@@ -183,7 +217,7 @@ def growth_levels(facts: list[Fact], doc: Document) -> list[Check]:
             if len(previous) != 1 or not current:
                 continue
             cur, prev = current[-1], previous[0]
-            if cur.unit != prev.unit:
+            if cur.unit != prev.unit or cur.subject != prev.subject:
                 continue
             computed = _iv(yoy_iv, cur.interval(), prev.interval())
             if computed is None:
@@ -256,7 +290,8 @@ def _matching_target(targets: list[Fact], done: Fact) -> Fact | None:
     named = [t for t in same_unit if _overlap(t.subject, done.subject) >= 2]
     if named:
         return max(named, key=lambda t: _overlap(t.subject, done.subject))
-    return same_unit[0] if len(same_unit) == 1 else None
+    # an unnamed target only for measures (拆违面积 210万平方米 for 拆除违法建设): counts of people need a name
+    return same_unit[0] if len(same_unit) == 1 and not is_counter(done.unit) else None
 
 
 def _overlap(a: str, b: str) -> int:
