@@ -230,3 +230,15 @@ def test_project_update(actors, plan) -> None:
     with pytest.raises(Conflict):
         services.add_project_update(actors["planoffice"], project, phase="completed", investment_done="7000",
                                     as_of="2021-08-31", version=1)
+
+
+def test_warning_rules_kept_in_the_database_override_the_defaults(plan) -> None:
+    from planwatch.web.plans.models import WarningRecord, WarningRule
+    from planwatch.web.plans.recompute import recompute_warnings
+
+    recompute_warnings(plan)
+    assert WarningRecord.objects.filter(plan=plan, rule="below_base", subject_code="revenue").exists()
+    WarningRule.objects.create(plan=plan, code="below_base", enabled=False, definition={
+        "type": "below_base", "level": "yellow", "message_zh": "{name}", "message_en": "{name_en}"})
+    recompute_warnings(plan)
+    assert not WarningRecord.objects.filter(plan=plan, rule="below_base").exists()

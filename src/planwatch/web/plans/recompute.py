@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.db import transaction
+from django.db import models, transaction
 
 from planwatch.core import rules as core_rules
 from planwatch.core.periods import Period, PeriodError
 
 from .figures import figure_json, reference_date
 from .importexport import export_plan
-from .models import Plan, Project, Task, WarningRecord
+from .models import Plan, Project, Task, WarningRecord, WarningRule
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,21 @@ def warning_period(plan: Plan, on: dt.date) -> str:
     return str(best) if best is not None else f"{plan.year}-{on.month:02d}"
 
 
+def rules_in_force(plan: Plan, cplan: object) -> list[core_rules.Rule]:
+    """The core's rules for the plan (defaults + plan.yaml ``settings.rules``), overridden by the
+    ``WarningRule`` rows the plan office keeps in the database (``definition`` is one rule as YAML data;
+    a disabled row switches its rule off)."""
+    rules = core_rules.plan_rules(cplan)  # type: ignore[arg-type]
+    rows = list(WarningRule.objects.filter(models.Q(plan=plan) | models.Q(plan__isnull=True)).order_by("id"))
+    if not rows:
+        return rules
+    override = []
+    for row in rows:
+        data = {"id": row.code, **(row.definition or {}), "enabled": row.enabled}
+        override.extend(core_rules.parse_rules([data], f"WarningRule {row.code}"))
+    return core_rules.merge_rules(rules, override)
+
+
 def _lead_ids(plan: Plan) -> dict[tuple[str, str], int | None]:
     """Which department answers for each possible warning subject: (subject type, code) → department id."""
     out: dict[tuple[str, str], int | None] = {}
@@ -55,7 +70,8 @@ def recompute_warnings(plan: Plan, on: dt.date | None = None) -> list[WarningRec
     """Replace the plan's warnings with those the core computes now."""
     on = on or reference_date(plan)
     period = warning_period(plan, on)
-    warnings = core_rules.evaluate(export_plan(plan), period, on)
+    cplan = export_plan(plan)
+    warnings = core_rules.evaluate(cplan, period, on, rules=rules_in_force(plan, cplan))
     leads = _lead_ids(plan)
     WarningRecord.objects.filter(plan=plan).delete()
     rows = [WarningRecord(plan=plan, rule=w.rule, level=w.level, subject_type=w.subject_type,
