@@ -32,8 +32,8 @@ from planwatch.core.model import (
     ProgressRow,
     Region,
     Source,
-    Task,
     TargetKind,
+    Task,
 )
 from planwatch.package import example_path, load
 from planwatch.report import build_document

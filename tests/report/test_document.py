@@ -143,7 +143,6 @@ def test_task_chart_of_a_city_shows_the_tasks_furthest_behind() -> None:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from bench_report import synthetic_city
-
     from planwatch.report.charts import MAX_TASK_BARS
 
     doc = build_document(synthetic_city(n_tasks=60, n_indicators=20), "2021H1")

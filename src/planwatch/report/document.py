@@ -43,6 +43,7 @@ class Table:
     header: list[str]
     rows: list[list[list[Run]]]  # rows → cells → runs
     align: list[str] = field(default_factory=list)  # "l" | "r" | "c" per column
+    widths: list[float] = field(default_factory=list)  # relative column widths (DOCX, HTML)
 
 
 @dataclass(slots=True)

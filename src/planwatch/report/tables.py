@@ -36,7 +36,7 @@ def tasks_table(data: ReportData, lang: str) -> Table:
             [str(lab["status"].get(t.status, t.status))],
         ])
     return Table("tasks", str(lab["tasks_caption"]), list(lab["tasks_header"]), rows,
-                 align=["l", "l", "r", "r", "r", "r", "c"])
+                 align=["l", "l", "r", "r", "r", "r", "c"], widths=[3.2, 2.4, 2.6, 2.0, 1.7, 1.7, 2.4])
 
 
 def warnings_table(data: ReportData, lang: str) -> Table:
@@ -54,4 +54,4 @@ def warnings_table(data: ReportData, lang: str) -> Table:
             compose.marked_runs(linked),
         ])
     return Table("warnings", str(lab["warnings_caption"]), list(lab["warnings_header"]), rows,
-                 align=["c", "l", "l", "l"])
+                 align=["c", "l", "l", "l"], widths=[1.2, 2.4, 3.0, 9.0])

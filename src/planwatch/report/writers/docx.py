@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -32,6 +33,8 @@ HEITI = "黑体"
 KAITI = "楷体_GB2312"
 SONGTI = "宋体"
 LATIN = "Times New Roman"
+TABLE_TEXT = "Table Text"
+TABLE_HEAD = "Table Heading"
 BODY_PT = 16
 LINE_PT = 28.95  # 225 mm / 22 lines
 CHARS_PER_LINE = 28
@@ -159,6 +162,15 @@ def _layout(doc: object) -> None:
         st.font.color.rgb = None
         st.font.italic = False
         st.paragraph_format.keep_with_next = True
+    for name, face, centre in ((TABLE_TEXT, FANGSONG, False), (TABLE_HEAD, HEITI, True)):
+        st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+        st.base_style = doc.styles["Normal"]  # type: ignore[attr-defined]
+        _style(doc, name, face, 10.5, align=WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.LEFT,
+               indent_chars=0)
+        st.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        snap = OxmlElement("w:snapToGrid")  # table text keeps its own line height, not the 28.95 pt grid
+        snap.set(qn("w:val"), "0")
+        st._element.get_or_add_pPr().insert(0, snap)
     title = doc.styles["Title"]  # type: ignore[attr-defined]
     title.paragraph_format.line_spacing = Pt(35)  # a 22 pt title needs more than the body's exact line
     pbdr = title._element.get_or_add_pPr().find(qn("w:pBdr"))
@@ -167,13 +179,15 @@ def _layout(doc: object) -> None:
 
 
 def _runs(paragraph: object, runs: list[Run], east_asia: str | None = None, size: float | None = None) -> None:
-    for r in runs:
-        text = r if isinstance(r, str) else r.text
-        run = paragraph.add_run(text)  # type: ignore[attr-defined]
-        if east_asia:
-            _fonts(run, east_asia)
-        if size:
-            run.font.size = Pt(size)
+    """The runs' text as one Word run (figures are not set apart in print)."""
+    text = "".join(r if isinstance(r, str) else r.text for r in runs)
+    if not text:
+        return
+    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    if east_asia:
+        _fonts(run, east_asia)
+    if size:
+        run.font.size = Pt(size)
 
 
 def _table(doc: object, t: Table) -> None:
@@ -187,15 +201,21 @@ def _table(doc: object, t: Table) -> None:
     align = t.align or ["l"] * len(t.header)
     amap = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
     all_rows: list[list[list[Run]]] = [[[h] for h in t.header], *t.rows]
+    ncols = len(t.header)
+    if t.widths:
+        total = sum(t.widths)
+        table.autofit = False
+        for col, w in zip(table.columns, t.widths, strict=False):
+            col.width = Mm(TEXT_WIDTH_MM * w / total)
+    flat = table._cells  # one pass over the table: row.cells re-walks the whole table each time
+    head_style, text_style = doc.styles[TABLE_HEAD], doc.styles[TABLE_TEXT]  # type: ignore[attr-defined]
     for i, values in enumerate(all_rows):
-        cells = table.rows[i].cells
         for j, runs in enumerate(values):
-            cell = cells[j]
-            p = cell.paragraphs[0]
-            p.paragraph_format.first_line_indent = Pt(0)
-            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else amap.get(align[j], WD_ALIGN_PARAGRAPH.LEFT)
-            _runs(p, runs, HEITI if i == 0 else FANGSONG, 10.5)
+            p = flat[i * ncols + j].paragraphs[0]
+            p._p.style = (head_style if i == 0 else text_style).style_id  # by id: no lookup by name per cell
+            if i > 0 and align[j] != "l":
+                p.alignment = amap[align[j]]
+            _runs(p, runs)
 
 
 def _chart(doc: object, c: Chart) -> None:
