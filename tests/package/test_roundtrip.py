@@ -78,7 +78,7 @@ def test_extra_files_and_report_are_kept_verbatim(tmp_path: Path) -> None:
     (pkg / "wording.csv").write_text("key,text\nintro,\" 上半年, 经济 \"\n", encoding="utf-8")
     (pkg / "report.yaml").write_text("occasion:\n  date: 2021-08-10\n  speaker: 李欣\nlist: [a, b]\n", encoding="utf-8")
     plan = load(pkg)
-    assert plan.extra == {"wording": [{"key": "intro", "text": " 上半年, 经济 "}]}
+    assert plan.extra["wording"] == [{"key": "intro", "text": " 上半年, 经济 "}]
     assert plan.report["occasion"]["speaker"] == "李欣"  # type: ignore[index]
     assert load(write_folder(plan, tmp_path / "f")) == plan
     assert load(write_xlsx(plan, tmp_path / "p.xlsx")) == plan
