@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "核验报告中的数据关系 (check the figures of a report: .txt .docx .html .pdf)"
+HELP = "核验报告中的数据关系 / check the figures of a report (.txt .docx .html .pdf)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

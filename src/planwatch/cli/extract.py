@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "从报告抽取计划数据包草稿 (draft a plan package from a report: targets → tasks, headline → observations)"
+HELP = "从报告抽取计划数据包草稿 / draft a plan package from a report (targets → tasks, headline → observations)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
