@@ -128,6 +128,7 @@ CASES: dict[str, Case] = {
     "base_period without vs_base": _set("observations.csv", "indicator", "gdp", "vs_base_pct", "", "base_pair"),
     "computed average typed in": _set("observations.csv", "indicator", "gdp", "avg_pct", "3.9", "computed_figure"),
     "value for an index": _set("observations.csv", "indicator", "total_consumption", "value", "100", "value_without_unit"),
+    "progress of another year": _set("progress.csv", "task", "elderly_beds", "as_of", "2020-06-30", "outside_plan_year"),
     "milestone without deadline": _set("tasks.csv", "code", "greenway_demo", "deadline", "", "required"),
     "plan without title": _plan_without_title,
     "plan with bad year": _plan_bad_year,
@@ -203,3 +204,14 @@ def test_an_empty_folder_lists_every_missing_file(tmp_path: Path) -> None:
     issues = validate(tmp_path)
     assert {(i.file, i.code) for i in issues} >= {("plan.yaml", "missing_file"), ("observations.csv", "missing_file")}
     assert len(issues) == 9
+
+
+def test_target_of_another_year_is_a_warning(tmp_path: Path) -> None:
+    pkg = copy_example(tmp_path)
+    row = find_row(pkg, "targets.csv", "indicator", "gdp")
+    set_cell(pkg, "targets.csv", row, "period", "2022")
+    issues = validate(pkg)
+    assert [(i.file, i.row, i.column, i.code, i.severity) for i in issues] == [
+        ("targets.csv", row, "period", "outside_plan_year", "warning")
+    ]
+    assert load(pkg).targets[row - 2].period == "2022"

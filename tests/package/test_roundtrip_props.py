@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -99,7 +100,8 @@ def plans(draw: st.DrawFn) -> Plan:
                           draw(st.dates()) if milestone else draw(maybe(st.dates())),
                           draw(st.sampled_from(["linear", "milestones:2021-06-30=40;2021-09-30=80"])),
                           draw(TEXT), draw(TEXT), source(draw, "tasks.csv", n)))
-        for as_of in draw(st.lists(st.dates(), max_size=2, unique=True)):
+        in_year = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2021, 12, 31))
+        for as_of in draw(st.lists(in_year, max_size=2, unique=True)):
             progress.append(ProgressRow(code, as_of, draw(maybe(decimals(signed=False, digits=6))), unit or "%",
                                         draw(TEXT), source(draw, "progress.csv", len(progress) + 2)))
     projects = [Project(c, draw(TEXT) or "x", draw(st.sampled_from(["infrastructure", "livelihood", "high_tech"])),

@@ -194,3 +194,20 @@ def check_progress(rows: list[Row], tasks: dict[str, Row], issues: Issues) -> No
         value = row.get("value")
         if isinstance(value, Decimal) and value < 0:
             issues.error(row.label, row.n, "value", "累计进度不能为负数", "cumulative progress cannot be negative", "negative")
+
+
+def check_years(tables: dict[str, list[Row]], year: int, issues: Issues) -> None:
+    """Progress is counted from 1 January of the plan year; targets are the plan year's."""
+    if not year:
+        return
+    for row in tables["progress"]:
+        as_of = row.get("as_of")
+        if as_of is not None and as_of.year != year:
+            issues.error(row.label, row.n, "as_of", f"进度日期 {as_of} 不在计划年度 {year} 内(进度为当年1月1日起的累计数)",
+                         f"progress date {as_of} is outside the plan year {year} (progress counts from 1 January)",
+                         "outside_plan_year")
+    for row in tables["targets"]:
+        period = row.get("period")
+        if period and Period.parse(period).year != year:
+            issues.warn(row.label, row.n, "period", f"目标期间 {period} 不在计划年度 {year} 内",
+                        f"target period {period} is outside the plan year {year}", "outside_plan_year")

@@ -114,6 +114,7 @@ def _parse(
     checks.check_tasks(tables["tasks"], issues)
     tasks = {r.get("code"): r for r in tables["tasks"] if r.get("code")} if "tasks" in complete else {}
     checks.check_progress(tables["progress"], tasks, issues)
+    checks.check_years(tables, head.year, issues)
     return head, report, tables, extra
 
 
