@@ -74,3 +74,15 @@ def test_report_as_of_another_date_moves_time_progress(tmp_path: Path) -> None:
     assert main(["report", "--data", str(pkg), "--out", str(out), "--formats", "md", "--as-of", "2021-07-31"]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "截至7月底，序时进度为58.1%" in md  # 212/365
+
+
+def test_report_from_an_xlsx_workbook_says_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from planwatch.package import example_path, load, write_xlsx
+
+    book = tmp_path / "plan.xlsx"
+    write_xlsx(load(example_path("chaoyang-2021")), book)
+    assert main(["report", "--data", str(book), "--out", str(tmp_path / "x"), "--formats", "md"]) == 0
+    assert main(["report", "--data", str(example_path("chaoyang-2021")), "--out", str(tmp_path / "f"),
+                 "--formats", "md"]) == 0
+    assert (tmp_path / "x" / "report.md").read_text(encoding="utf-8") == (tmp_path / "f" / "report.md").read_text(
+        encoding="utf-8")

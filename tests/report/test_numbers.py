@@ -83,3 +83,18 @@ def test_section_numerals(n: int, text: str) -> None:
 def test_ranks() -> None:
     assert numbers.rank_zh(fig("11", "名")) == "第11名"
     assert [numbers.rank_en(fig(str(n), "名")) for n in (1, 2, 3, 11, 12, 21)] == ["1st", "2nd", "3rd", "11th", "12th", "21st"]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("1234567890", "元", "12.35亿元"),
+        ("38903", "元", "38903元"),  # per-capita income stays in 元
+        ("123456", "万元", "12.35亿元"),
+        ("4432.8", "万元", "4432.8万元"),
+        ("99999", "万元", "99999万元"),
+        ("298", "亿元", "298亿元"),
+    ],
+)
+def test_money_in_yi_yuan_once_large(value: str, unit: str, expected: str) -> None:
+    assert numbers.amount_zh(fig(value, unit)) == expected

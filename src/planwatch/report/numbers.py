@@ -65,8 +65,21 @@ def cn_numeral(n: int) -> str:
 # --- Chinese ------------------------------------------------------------------------------------
 
 
+# Money is written in 亿元 once it is large (统计公报 practice): (unit, threshold, shift of the decimal point)
+_MONEY_SCALES = {"元": (Decimal(10) ** 8, 8), "万元": (Decimal(10) ** 5, 4)}
+
+
 def amount_zh(fig: Figure) -> str:
-    """A level with its unit: 3640.7亿元, 2.05%, 410张."""
+    """A level with its unit: 3640.7亿元, 2.05%, 410张; 1234567890元 → 12.35亿元, 123456万元 → 12.35亿元.
+
+    A sum of money of 亿 or more is written in 亿元 with at most two decimals; smaller sums and per-capita
+    amounts keep the unit they were published in (居民人均可支配收入 38903元).
+    """
+    scale = _MONEY_SCALES.get(fig.unit)
+    if scale is not None and abs(fig.value) >= scale[0]:
+        shift = scale[1]
+        decimals = min(fig.decimals + shift, 2)
+        return f"{plain(round_half_up(fig.value.scaleb(-shift), decimals))}亿元"
     return f"{number(fig)}{fig.unit}"
 
 
