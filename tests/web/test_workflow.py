@@ -65,6 +65,18 @@ def test_approved_figures_never_change(actors, task) -> None:
     assert sub.value == Decimal("100")
 
 
+def test_a_correction_of_the_same_date_may_be_lower(actors, task) -> None:
+    """GIVEN 91.4 approved for 30 June WHEN the department corrects it to 90.0 THEN that is allowed and
+    supersedes it; a figure for 31 March above the corrected 30 June one is refused."""
+    fixed = services.approve(actors["planoffice"], services.report(actors["reporter_a"], task, value="90.0",
+                                                                   as_of="2021-06-30"))
+    assert fixed.status == "approved"
+    assert task.submissions.get(as_of=dt.date(2021, 6, 30), status="superseded").value == Decimal("91.4")
+    with pytest.raises(ValidationError) as err:
+        services.report(actors["reporter_a"], task, value="95", as_of="2021-03-31")
+    assert "value" in err.value.message_dict
+
+
 def test_a_newer_approval_supersedes_the_same_date(actors, task) -> None:
     first = services.approve(actors["planoffice"], services.report(actors["reporter_a"], task, value="100",
                                                                    as_of="2021-07-31"))

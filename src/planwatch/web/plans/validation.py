@@ -31,13 +31,19 @@ def _as_date(value: Any) -> dt.date:
 
 
 def last_approved(task: Task, as_of: dt.date, exclude_id: int | None = None) -> Submission | None:
-    qs = task.submissions.filter(status=SubmissionStatus.APPROVED, as_of__lte=as_of)
+    """The latest approved figure strictly before ``as_of`` (one of the same date is being corrected)."""
+    qs = task.submissions.filter(status=SubmissionStatus.APPROVED, as_of__lt=as_of, value__isnull=False)
     if exclude_id:
         qs = qs.exclude(pk=exclude_id)
-    for sub in qs.order_by("-as_of", "-decided_at", "-id"):
-        if sub.value is not None:
-            return sub
-    return None
+    return qs.order_by("-as_of", "-decided_at", "-id").first()
+
+
+def next_approved(task: Task, as_of: dt.date, exclude_id: int | None = None) -> Submission | None:
+    """The earliest approved figure after ``as_of``: a figure for an earlier date cannot exceed it."""
+    qs = task.submissions.filter(status=SubmissionStatus.APPROVED, as_of__gt=as_of, value__isnull=False)
+    if exclude_id:
+        qs = qs.exclude(pk=exclude_id)
+    return qs.order_by("as_of", "decided_at", "id").first()
 
 
 def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: ReportingRound | None,
@@ -88,10 +94,15 @@ def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: Reportin
                     % {"label": round_.label, "start": period.start, "end": period.end})
     if number is not None and day is not None and "value" not in errors:
         prior = last_approved(task, day, exclude_id)
+        later = next_approved(task, day, exclude_id)
         if prior is not None and prior.value is not None and number < prior.value:
             errors["value"] = [
                 _("累计完成数 %(value)s 低于 %(date)s 已审核的 %(prior)s (a cumulative figure cannot go down)")
                 % {"value": number, "date": prior.as_of, "prior": prior.value}]
+        elif later is not None and later.value is not None and number > later.value:
+            errors["value"] = [
+                _("累计完成数 %(value)s 高于 %(date)s 已审核的 %(later)s (a cumulative figure cannot go down)")
+                % {"value": number, "date": later.as_of, "later": later.value}]
     if errors:
         raise ValidationError(errors)
     assert day is not None
