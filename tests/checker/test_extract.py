@@ -67,3 +67,13 @@ def test_three_quarter_report_is_written_as_year_to_september() -> None:
     plan = draft_plan((DATA / "heldout_d.txt").read_text(encoding="utf-8"))
     gdp = plan.observation("gdp", "2021-09")
     assert gdp is not None and (gdp.vs_base_pct, gdp.base_period) == (Decimal("10.3"), "2019-09")
+
+
+def test_annual_report_with_next_years_targets_drafts_next_years_plan() -> None:
+    plan = draft_plan((DATA / "heldout_b.txt").read_text(encoding="utf-8"))
+    assert plan.year == 2024
+    assert {o.period for o in plan.observations} == {"2023"}
+    gdp_target = next(t for t in plan.targets if t.indicator == "gdp")
+    assert (gdp_target.period, gdp_target.kind, gdp_target.value) == ("2024", TargetKind.GROWTH_AT_LEAST, Decimal("5.5"))
+    demolition = next(t for t in plan.tasks if t.name == "拆违面积")
+    assert (demolition.target_value, demolition.unit) == (Decimal(200), "万平方米")

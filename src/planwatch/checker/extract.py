@@ -57,9 +57,11 @@ def draft_plan(text: str, source_name: str = "") -> Plan:
     title_line = next((ln.strip() for ln in text.splitlines() if "报告" in ln and len(ln.strip()) < 80), "")
     m = _TITLE.search(text[:3000])
     region = Region(code="draft", name=m.group(1) if m else "", name_en="")
-    year = doc.year or 0
+    # an annual report that sets next year's targets drafts next year's plan: its targets become the ledger
+    target_years = [int(f.period[:4]) for f in facts if f.modality == "target" and f.period[:4].isdigit()]
+    year = max([doc.year or 0, *target_years])
     plan = Plan(region=region, year=year, title=title_line or "计划草稿", title_en="Draft plan (extracted)",
-                base_year=year - 2 if year else None,
+                base_year=doc.year - 2 if doc.year else None,
                 illustrative_note="由 planwatch extract 自动抽取的草稿，导入前请逐行核对。 Draft read by planwatch extract: review every row.")
     plan.departments.append(Department(PLACEHOLDER_LEAD, "待定（请填写牵头单位）", "to be assigned",
                                        source=Source(quote="", illustrative=True)))

@@ -20,6 +20,7 @@ from .subjects import (
     before_subject,
     clause_start,
     clean,
+    previous_clause_subject,
     split_list,
 )
 from .units import is_counter
@@ -87,6 +88,8 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
             subject = _amount_subject(facts, g, gidx[i], sizes.get(g, 1)) or subject
         if not subject and facts:
             subject = facts[-1].subject
+        if not subject and not any(sent.start <= x.start < wide for x in raws[:i]):
+            subject = previous_clause_subject(text, sent.start, wide)
         value = r.written * r.scale * sign
         line, col = doc.line_col(r.start)
         facts.append(

@@ -16,7 +16,7 @@ _LEAD = re.compile(
     r"^(\d{4}年|去年同期|上年同期|上半年|下半年|今年以来|今年|截至\S{0,6}?(底|日|末)|全年|年底前|年内|我区|全区|全市|区内|其中|同时|并且|并|已经|已|"
     r"累计|共计|合计|新增|新设|新建|新开工|建设|建成|完成|实现|推进|推动|开展|设立|启用|提供|帮助|支持|引导|"
     r"力争|确保|争取|加快|做好|抓好|安排|计划|实施|打造|开发|受理|举办|接收|清理|整改|治理|拆除|"
-    r"规范|梳理|制定|形成|聘请|加装|开工|达到|为|在|对|对占|以|将|有|的)+"
+    r"规范|梳理|制定|形成|聘请|加装|开工|启动|进一步|细化|达到|为|在|对|对占|以|将|有|的)+"
 )
 _TAIL = re.compile(
     r"(同比|两年平均|年均|平均|较年初|比年初|(较|比)(去年|上年)同期|(较|比)\d{4}年(上半年|同期|一季度|前三季度|全年)?|"
@@ -72,6 +72,15 @@ def after_subject(text: str, pos: int, hi: int) -> str:
     if m:
         seg = seg[: m.start()]
     return seg[:_MAX]
+
+
+def previous_clause_subject(text: str, lo: int, clause_begin: int) -> str:
+    """The subject named in the clause before (5G基础设施建设数量稳居全市第一,新增291站 → 5G基础设施建设数量)."""
+    if clause_begin - 1 <= lo:
+        return ""
+    start = clause_start(text, lo, clause_begin - 1, CLAUSE_DELIMS)
+    words = re.split(r"稳居|位居|位列|保持|实现|达到|继续|进一步", text[start : clause_begin - 1])[0]
+    return clean(words)
 
 
 def split_list(segment: str) -> list[str]:
