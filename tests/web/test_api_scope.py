@@ -136,3 +136,23 @@ def test_anonymous_requests_are_refused(db, plan, task) -> None:
     assert APIClient().get("/api/tasks/").status_code in (401, 403)
     assert APIClient().post(f"/api/tasks/{task.pk}/submissions/", {"value": "1", "as_of": "2021-07-31"},
                             format="json").status_code in (401, 403)
+
+
+def test_writable_by_is_the_department_for_reporters_and_nothing_for_viewers(users, plan) -> None:
+    from planwatch.web.plans.models import Project, Task
+
+    assert set(Task.objects.writable_by(users["reporter_a"]).values_list("code", flat=True)) == \
+        {"demolish", "demolish_east"}
+    assert not Task.objects.writable_by(users["viewer"]).exists()
+    assert Task.objects.writable_by(users["planoffice"]).count() == 4
+    assert list(Project.objects.writable_by(users["reporter_b"]).values_list("code", flat=True)) == ["p_b"]
+
+
+def test_the_admin_site_shows_data_read_only(client, plan, task) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x"))
+    assert client.get("/admin/plans/task/").status_code == 200
+    page = client.get(f"/admin/plans/task/{task.pk}/change/")
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    assert client.get("/admin/plans/task/add/").status_code == 403
