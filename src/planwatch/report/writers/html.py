@@ -55,7 +55,11 @@ def _table(t: Table) -> str:
     for row in t.rows:
         cells = "".join(f'<td class="{a}">{runs_html(c)}</td>' for a, c in zip(align, row, strict=False))
         rows.append(f"<tr>{cells}</tr>")
-    return (f'<table class="{t.key}"><caption>{escape(t.caption)}</caption><thead><tr>{head}</tr></thead>'
+    cols = ""
+    if t.widths:
+        total = sum(t.widths)
+        cols = "<colgroup>" + "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in t.widths) + "</colgroup>"
+    return (f'<table class="{t.key}"><caption>{escape(t.caption)}</caption>{cols}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
