@@ -158,3 +158,8 @@ def test_offsets_point_at_the_figure_with_its_unit() -> None:
     for f in find_facts(text):
         assert text[f.start : f.end] == f.text
     assert [f.text for f in find_facts(text)] == ["20亿元", "2万余辆"]
+
+
+def test_fenbie_list_with_a_shared_head_and_tail() -> None:
+    facts = find_facts(HEAD + "第一、二、三产业增加值分别增长2.1%、4.6%、6.5%。")
+    assert [f.subject for f in facts] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]

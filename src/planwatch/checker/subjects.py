@@ -86,4 +86,10 @@ def previous_clause_subject(text: str, lo: int, clause_begin: int) -> str:
 def split_list(segment: str) -> list[str]:
     """响应率、解决率、满意率 → three subjects; A和B → two."""
     parts = [p for p in re.split(r"、|和|与", segment) if p.strip()]
+    if len(parts) > 1 and all(len(p) <= 2 for p in parts[:-1]) and len(parts[-1]) > 2:
+        # 第一、二、三产业增加值: the shared head and tail are written once
+        head = "第" if parts[0].startswith("第") else ""
+        tail = parts[-1][1:]
+        parts = [p + tail for p in parts[:-1]] + [head + parts[-1] if head and not parts[-1].startswith(head) else parts[-1]]
+        parts = [head + p if head and not p.startswith(head) else p for p in parts]
     return [clean(p) or p for p in parts]
