@@ -5,6 +5,8 @@ SQLite in the data directory unless ``PLANWATCH_DATABASE_URL`` names another dat
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +85,9 @@ def _databases() -> dict[str, Any]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(CONFIG.sqlite_path),
-            # tests get a file too (not :memory:), so that threads see one database with real locking
-            "TEST": {"NAME": str(CONFIG.data_dir / "test-planwatch.sqlite3")},
+            # tests get a file too (not :memory:), so that threads see one database with real locking;
+            # one per process, in the temp dir, so that parallel runs never share it
+            "TEST": {"NAME": os.path.join(tempfile.gettempdir(), f"planwatch-test-{os.getpid()}.sqlite3")},
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": CONFIG.sqlite_busy_timeout_ms / 1000,
