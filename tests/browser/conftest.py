@@ -106,6 +106,14 @@ def new_page(browser: Browser, live_server, offline_guard: OfflineGuard) -> Iter
         pytest.fail(f"requests left the app (offline assertion): {offline_guard.outside}")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_progress_memo() -> None:
+    """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
+    from planwatch.web.pages.progress import forget_memo
+
+    forget_memo()
+
+
 @pytest.fixture
 def page(new_page: Callable[..., Page]) -> Page:
     return new_page()

@@ -19,3 +19,11 @@ def as_user(client, world: World):  # type: ignore[no-untyped-def]
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_progress_memo() -> None:
+    """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
+    from planwatch.web.pages.progress import forget_memo
+
+    forget_memo()

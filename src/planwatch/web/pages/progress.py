@@ -7,12 +7,16 @@ the latest approved figure of every task in two queries and hands each task to t
 from __future__ import annotations
 
 import datetime as dt
+import json
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 
 from planwatch.core import model as core
 from planwatch.core.intervals import round_half_up
@@ -23,8 +27,7 @@ from planwatch.core.progress import (
     convention_from_settings,
     task_progress,
 )
-from planwatch.web.plans.figures import core_task
-from planwatch.web.plans.models import Plan, Submission, SubmissionStatus, Task
+from planwatch.web.plans.models import ObjectChange, Plan, Submission, SubmissionStatus, Task
 
 # the order statuses are shown in, worst last
 STATUS_ORDER = (Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.LAGGING, Status.SERIOUSLY_LAGGING,
@@ -32,13 +35,50 @@ STATUS_ORDER = (Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.LAGGING, Stat
 BEHIND = frozenset({Status.LAGGING, Status.SERIOUSLY_LAGGING, Status.OVERDUE})
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An area or a department as a row shows it."""
+
+    pk: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """The fields of a task the ledger and the dashboard show, read without building model objects
+    (a city-sized plan has thousands of tasks; model instances cost more than the arithmetic)."""
+
+    pk: int
+    code: str
+    name: str
+    unit: str
+    target_text: str
+    target_kind: str
+    target_value: Decimal | None
+    deadline: dt.date | None
+    curve: str
+    area: Named
+    lead: Named
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """The latest approved figure of a task."""
+
+    pk: int
+    value: Decimal | None
+    unit: str
+    as_of: dt.date
+    note: str
+
+
 @dataclass(frozen=True)
 class TaskRow:
-    task: Task
+    task: TaskView
     progress: TaskProgress | None
-    latest: Submission | None  # the latest approved submission on or before the monitoring date
+    latest: Figure | None  # the latest approved submission on or before the monitoring date
     error: str = ""  # why progress could not be computed (a curve or unit that does not parse)
-
     @property
     def status(self) -> str:
         return str(self.progress.status) if self.progress else "error"
@@ -75,18 +115,36 @@ class TaskRow:
         return self.progress is not None and self.progress.status is Status.OVERDUE
 
 
+TASK_FIELDS = ("id", "code", "name", "unit", "target_text", "target_kind", "target_value", "deadline", "curve",
+               "area_id", "area__code", "area__name", "lead_id", "lead__code", "lead__name", "latest_approved_id")
+
+
 def with_latest(tasks: QuerySet[Task], on: dt.date) -> QuerySet[Task]:
     """Annotate each task with the id of its latest approved submission as of ``on``."""
     latest = (Submission.objects.filter(task=OuterRef("pk"), status=SubmissionStatus.APPROVED, as_of__lte=on)
               .order_by("-as_of", "-decided_at", "-id").values("id")[:1])
-    return tasks.select_related("area", "lead").annotate(latest_approved_id=Subquery(latest))
+    return tasks.annotate(latest_approved_id=Subquery(latest))
 
 
-def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
+def _view(v: dict[str, Any]) -> TaskView:
+    return TaskView(v["id"], v["code"], v["name"], v["unit"], v["target_text"], v["target_kind"], v["target_value"],
+                    v["deadline"], v["curve"] or "linear", Named(v["area_id"], v["area__code"], v["area__name"]),
+                    Named(v["lead_id"], v["lead__code"], v["lead__name"]))
+
+
+def _core(t: TaskView) -> core.Task:
+    return core.Task(code=t.code, name=t.name, area=t.area.code, lead=t.lead.code,
+                     target_kind=core.TargetKind(t.target_kind) if t.target_kind else None,
+                     target_value=t.target_value, unit=t.unit, deadline=t.deadline, curve=t.curve,
+                     target_text=t.target_text)
+
+
+def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
     """Every task of ``tasks`` with its time progress on ``on``: two queries whatever the number."""
-    items = list(with_latest(tasks, on))
-    ids = [t.latest_approved_id for t in items if t.latest_approved_id]
-    subs = {s.pk: s for s in Submission.objects.filter(pk__in=ids)} if ids else {}
+    items = list(with_latest(tasks, on).values(*TASK_FIELDS))
+    ids = [v["latest_approved_id"] for v in items if v["latest_approved_id"]]
+    subs = {f["id"]: Figure(f["id"], f["value"], f["unit"], f["as_of"], f["note"])
+            for f in Submission.objects.filter(pk__in=ids).values("id", "value", "unit", "as_of", "note")} if ids else {}
     settings = plan.settings or {}
     try:
         convention = convention_from_settings(settings)
@@ -94,17 +152,76 @@ def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
     except ValueError:
         convention, thresholds = convention_from_settings({}), Thresholds()
     rows = []
-    for t in items:
-        sub = subs.get(t.latest_approved_id)
+    for v in items:
+        t = _view(v)
+        sub = subs.get(v["latest_approved_id"])
         prow = core.ProgressRow(task=t.code, as_of=sub.as_of, value=sub.value, unit=sub.unit or t.unit,
                                 note=sub.note) if sub is not None else None
         try:
-            tp = task_progress(core_task(t, t.lead.code, t.area.code), prow, on, convention=convention, thresholds=thresholds)
+            tp = task_progress(_core(t), prow, on, convention=convention, thresholds=thresholds)
         except ValueError as exc:  # CurveError, UnitError: bad data shown on the row, not a server error
             rows.append(TaskRow(t, None, sub, error=str(exc)))
             continue
         rows.append(TaskRow(t, tp, sub))
     return rows
+
+
+# --- a memo of the whole plan's rows ----------------------------------------------------------------
+#
+# Computing the time progress of a city's 2,000 tasks takes a few hundred milliseconds of Python (the
+# core's figures with provenance). The rows of a plan change only when its tasks, its approved figures
+# or its settings change, so they are kept in this process, keyed by a stamp read from the database on
+# every request (three aggregate queries): the tasks' count and newest id, the approved submissions'
+# count and newest id, and the newest change-log entry of the plan (every service action writes one).
+# Entries also expire after ``MEMO_SECONDS`` (an edit made outside the services, in the Django admin,
+# shows within that time). Scoping stays in the queryset: the memo holds every task of the plan and a
+# request keeps the rows whose ids its own scoped queryset answers.
+
+MEMO_SECONDS = 60.0
+MEMO_SIZE = 8
+_memo: dict[tuple[Any, ...], tuple[float, dict[int, TaskRow], list[int]]] = {}
+_memo_lock = threading.Lock()
+
+
+def plan_stamp(plan: Plan) -> tuple[Any, ...]:
+    t = Task.objects.filter(plan=plan).aggregate(n=Count("id"), m=Max("id"))
+    s = Submission.objects.filter(task__plan=plan, status=SubmissionStatus.APPROVED).aggregate(
+        n=Count("id"), m=Max("id"))
+    c = ObjectChange.objects.filter(plan=plan).aggregate(m=Max("id"))
+    return (t["n"], t["m"], s["n"], s["m"], c["m"], json.dumps(plan.settings or {}, sort_keys=True, default=str))
+
+
+def plan_rows(plan: Plan, on: dt.date) -> tuple[dict[int, TaskRow], list[int]]:
+    """Every task of the plan with its progress (by id), and the ids in the plan's order."""
+    key = (plan.pk, on, *plan_stamp(plan))
+    now = time.monotonic()
+    hit = _memo.get(key)
+    if hit is not None and now - hit[0] < MEMO_SECONDS:
+        return hit[1], hit[2]
+    rows = compute_rows(Task.objects.filter(plan=plan).order_by("seq", "id"), plan, on)
+    entry = (now, {r.task.pk: r for r in rows}, [r.task.pk for r in rows])
+    with _memo_lock:
+        for k in [k for k in _memo if k[0] == plan.pk and k != key]:
+            del _memo[k]  # older stamps of this plan are dead
+        while len(_memo) >= MEMO_SIZE:
+            del _memo[next(iter(_memo))]
+        _memo[key] = entry
+    return entry[1], entry[2]
+
+
+def forget_memo() -> None:
+    with _memo_lock:
+        _memo.clear()
+
+
+def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
+    """The rows of ``tasks`` (a scoped, filtered queryset of the plan's tasks) in the queryset's order."""
+    by_id, _order = plan_rows(plan, on)
+    ids = list(tasks.values_list("id", flat=True))
+    missing = [pk for pk in ids if pk not in by_id]
+    if missing:  # a task added since the stamp was read: compute it now
+        by_id = {**by_id, **{r.task.pk: r for r in compute_rows(Task.objects.filter(pk__in=missing), plan, on)}}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 @dataclass(frozen=True)
@@ -130,10 +247,10 @@ class StatusCount:
 
 def count_by(rows: Sequence[TaskRow], key: str) -> list[StatusCount]:
     """Statuses counted per area (``key="area"``) or per lead department (``key="lead"``)."""
-    groups: dict[int, tuple[str, str, Counter[str]]] = {}
+    groups: dict[int, tuple[str, str, Counter[str]]] = {}  # by area or department id
     order: list[int] = []
     for r in rows:
-        obj = getattr(r.task, key)
+        obj: Named = getattr(r.task, key)
         if obj.pk not in groups:
             groups[obj.pk] = (obj.code, obj.name, Counter())
             order.append(obj.pk)

@@ -24,7 +24,7 @@ from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationErr
 from planwatch.web.plans.models import Department, RoundStatus, Submission, SubmissionStatus, Task
 
 from ..context import Workspace, period_end, workspace
-from ..progress import TaskRow, task_rows
+from ..progress import task_rows
 
 S = SubmissionStatus
 OPEN_STATES = (S.DRAFT, S.SUBMITTED, S.HEAD_APPROVED, S.RETURNED)
@@ -86,6 +86,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
     if request.method == "POST":
         actor = Actor.from_request(request)
+        models = {t.pk: t for t in tasks}
         saved = 0
         with transaction.atomic():
             for row in rows:
@@ -96,7 +97,7 @@ def report(request: HttpRequest) -> HttpResponse:
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
-                    _report_one(actor, row, pending.get(pk), data["value"], as_of, data["note"], rnd,
+                    _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
                                 request.POST.get(f"version-{pk}"))
                     saved += 1
                 except ValidationError as exc:
@@ -136,7 +137,7 @@ def report(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _report_one(actor: Actor, row: TaskRow, pending: Submission | None, value: str, as_of: str, note: str,
+def _report_one(actor: Actor, task: Task, pending: Submission | None, value: str, as_of: str, note: str,
                 rnd: Any, version: str | None) -> Submission:
     if pending is not None and pending.status in (S.RETURNED, S.DRAFT):
         v = int(version) if version and version.isdigit() else pending.version
@@ -144,4 +145,4 @@ def _report_one(actor: Actor, row: TaskRow, pending: Submission | None, value: s
         return services.submit(actor, sub, version=sub.version)
     if pending is not None:
         raise ValidationError({"value": [_("A figure of this task is awaiting approval; wait for the decision.")]})
-    return services.report(actor, row.task, value=value, as_of=as_of, note=note, round=rnd)
+    return services.report(actor, task, value=value, as_of=as_of, note=note, round=rnd)
