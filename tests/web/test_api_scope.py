@@ -81,7 +81,8 @@ def test_viewer_reads_approved_data_only_and_writes_nothing(api, plan, task, sub
     assert v.post("/api/rounds/", {"plan": plan.pk, "label": "7月", "period": "2021-07", "opens": "2021-07-25",
                                    "deadline": "2021-08-05"}, format="json").status_code == 403
     approved = plan.tasks.get(code="demolish").submissions.filter(status="approved").first()
-    assert v.post(f"/api/submissions/{approved.pk}/approve/", {}, format="json").status_code in (403, 409)
+    assert v.post(f"/api/submissions/{approved.pk}/approve/", {}, format="json").status_code == 403
+    assert v.post(f"/api/submissions/{approved.pk}/return/", {"comment": "x"}, format="json").status_code == 403
 
 
 def test_only_the_plan_office_approves_without_the_head_step(api, sub_a) -> None:

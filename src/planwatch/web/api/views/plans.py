@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -46,10 +47,12 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
             raise serializers.ValidationError({"format": [_("格式应为 zip 或 xlsx (format must be zip or xlsx)")]})
         from planwatch.web.plans.exporting import export_file
 
-        path = export_file(plan, fmt, Path(tempfile.mkdtemp(prefix="planwatch-export-")))
+        with tempfile.TemporaryDirectory(prefix="planwatch-export-") as tmp:
+            path = export_file(plan, fmt, Path(tmp))
+            content = io.BytesIO(path.read_bytes())  # a package is small; the folder goes at once
         content_type = "application/zip" if fmt == "zip" else \
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return FileResponse(path.open("rb"), as_attachment=True, filename=path.name, content_type=content_type)
+        return FileResponse(content, as_attachment=True, filename=path.name, content_type=content_type)
 
 
 class DepartmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
