@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HELP = "管理: 用户、导入导出、备份恢复、重算预警 (administration: users, import/export, backup, warnings)"
+HELP = "管理：用户、导入导出、备份恢复、重算预警 / administration: users, import/export, backup, warnings"
 ROLES = ("planoffice", "head", "reporter", "viewer")
 
 

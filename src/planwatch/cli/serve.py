@@ -6,7 +6,7 @@ import argparse
 import socket
 import sys
 
-HELP = "启动网页与接口服务 (serve the web app and REST API; loads the demo into an empty database)"
+HELP = "启动网页与接口服务（空库时载入示例） / serve the web app and REST API (loads the demo into an empty database)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
