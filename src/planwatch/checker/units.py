@@ -32,6 +32,7 @@ MEASURES: dict[str, str] = {
     "千瓦": "千瓦",
     "工作日": "工作日",
     "小时": "小时",
+    "天": "天",
 }
 
 # measure words (量词): counts of things; the base unit is the word itself
