@@ -153,3 +153,15 @@ def test_task_chart_of_a_city_shows_the_tasks_furthest_behind() -> None:
     assert len(table.rows) == 60
     all_shares = sorted(float(r[4][0].figure.rounded) for r in table.rows if not isinstance(r[4][0], str))
     assert sorted(shares) == all_shares[:MAX_TASK_BARS]  # the same time progress for all: least done = furthest behind
+
+
+def test_project_counts_follow_the_projects(plan: Plan, doc_zh: Document) -> None:
+    import datetime as dt
+
+    end_of_june = dt.date(2021, 6, 30)  # the report's as-of date: the end of 2021H1
+    started = [p for p in plan.projects if p.actual_start is not None and p.actual_start <= end_of_june]
+    text = next(b.text for b in doc_zh.sections()[0].blocks if isinstance(b, Paragraph) and b.text.startswith("重点项目"))
+    infra = sum(p.category == "infrastructure" for p in plan.projects)
+    assert text.startswith(f"重点项目方面，{len(plan.projects)}个重点项目中，基础设施项目{infra}个")
+    assert f"已开工{len(started)}个" in text
+    assert f"尚未开工{len(plan.projects) - len(started)}个" in text

@@ -103,6 +103,7 @@ class ReportData:
     status_counts: dict[str, Figure]
     time_progress: Figure | None
     wording: dict[str, Any]
+    projects: dict[str, Figure] = field(default_factory=dict)  # counts: all, by category, started, completed
 
 
 def _count(n: int, what: str) -> Figure:
@@ -225,12 +226,30 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     status_counts["lagging_all"] = _count(sum(counts[s] for s in LAGGING), "tasks behind time progress")
     time_progress = next((t.progress.expected_share for t in tasks if _linear(t.task)), None)
 
+    projects = _project_counts(plan, on)
+
     return ReportData(
         plan=plan, period=p, on=on, annual=p.months == 12, headline=headline, areas=areas, tasks=tasks,
         warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, other_warnings=other,
         other_groups=other_groups,
-        status_counts=status_counts, time_progress=time_progress, wording=wording,
+        status_counts=status_counts, time_progress=time_progress, wording=wording, projects=projects,
     )
+
+
+def _project_counts(plan: Plan, on: dt.date) -> dict[str, Figure]:
+    """Counts of key projects by category and by whether they have started (on or before ``on``)."""
+    if not plan.projects:
+        return {}
+    groups: dict[str, list[str]] = {"all": [p.code for p in plan.projects]}
+    for p in plan.projects:
+        groups.setdefault(p.category, []).append(p.code)
+        started = p.actual_start is not None and p.actual_start <= on
+        groups.setdefault("started" if started else "not_started", []).append(p.code)
+        if str(p.phase) == "completed":
+            groups.setdefault("completed", []).append(p.code)
+    return {k: Figure(value=Decimal(len(v)), unit="个", decimals=0, origin="count",
+                      ref={"of": f"projects {k}", "file": "projects.csv", "codes": ";".join(v)},
+                      label=f"重点项目数 {k}") for k, v in groups.items()}
 
 
 def _with_params(w: Any, in_force: list[Any]) -> Any:
