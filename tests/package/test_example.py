@@ -168,3 +168,11 @@ def test_targets(plan: Plan) -> None:
     assert gdp.source.illustrative
     online = next(t for t in plan.targets if t.indicator == "full_online_rate")
     assert (online.kind, online.value) == (TargetKind.RATE_AT_LEAST, Decimal(80)) and not online.source.illustrative
+
+
+def test_task_measures_are_sentences_of_section_three(plan: Plan) -> None:
+    seed = SEED.read_text(encoding="utf-8").replace(" ", "")
+    section3 = seed[seed.index("三、完成全年计划的主要措施") :]
+    for task in plan.tasks:
+        assert task.measure and task.measure.replace(" ", "") in section3, task.code
+        assert task.target_text.replace(" ", "") in section3, task.code
