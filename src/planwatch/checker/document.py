@@ -66,10 +66,6 @@ class Document:
         i = bisect.bisect_right(self._line_starts, pos) - 1
         return i + 1, pos - self._line_starts[i] + 1
 
-    def sentence_at(self, pos: int) -> Sentence:
-        starts = [s.start for s in self.sentences]
-        return self.sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
-
     def section_of(self, pos: int) -> Section | None:
         current: Section | None = None
         for sec in self.sections:

@@ -48,7 +48,3 @@ def decimals_written(text: str) -> int:
     if "点" in s:
         return len(s.split("点", 1)[1])
     return 0
-
-
-def is_chinese(text: str) -> bool:
-    return bool(text) and text[0] in CN_NUMERAL_CHARS
