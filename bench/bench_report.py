@@ -95,7 +95,10 @@ def bench(name: str, plan: Plan, repeat: int, out: Path) -> list[tuple[str, str,
         rows.append((name, f"write {fmt}", t, f"{path.stat().st_size / 1024:.0f} KiB"))
     path = out / f"{name}.pdf"
     t, _ = timed(lambda: pdf.write(doc, path), 1)  # type: ignore[arg-type]
-    rows.append((name, "write PDF (WeasyPrint)", t, f"{path.stat().st_size / 1024:.0f} KiB"))
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(path)).pages)
+    rows.append((name, "write PDF (WeasyPrint)", t, f"{path.stat().st_size / 1024:.0f} KiB, {pages} pages"))
     return rows
 
 
