@@ -80,3 +80,30 @@ def test_pdf_without_text_is_unreadable(tmp_path: Path) -> None:
         w.write(fh)
     with pytest.raises(ReadError):
         read_document(path)
+
+
+def test_pdf_lines_wrapped_inside_a_paragraph_are_joined(tmp_path: Path) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    from .conftest import SEED
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")[:20]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    path = tmp_path / "seed.pdf"
+    weasyprint.HTML(string=f"<html><body style='font-family: \"Noto Serif CJK SC\"'>{body}</body></html>").write_pdf(str(path))
+    text = read_document(path)
+    if "GDP" not in text:
+        pytest.skip("no CJK font with a usable text layer on this machine")
+    assert "比2019年上半年增长7.9%,两年平均增长3.9%" in text
+    assert "\n 一、上半年计划执行情况\n" in text or "\n一、上半年计划执行情况\n" in text
+    from planwatch.checker import check_text
+
+    checks = check_text(text)[1]
+    assert [c.relation for c in checks] == ["avg_annual"] * 6
+    assert all(c.status == "consistent" for c in checks)
+
+
+def test_unwrap_keeps_short_lines_and_headings() -> None:
+    from planwatch.checker.reader import unwrap_lines
+
+    page = "一二三四五六七八九十一二三四\n五六。\n短行\n(一)标题行很长很长很长很长\n下一段"
+    assert unwrap_lines(page) == "一二三四五六七八九十一二三四五六。\n短行\n(一)标题行很长很长很长很长\n下一段"

@@ -6,6 +6,7 @@ the extracted text (paragraphs joined by newlines).
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -65,10 +66,39 @@ def _read_pdf(p: Path) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(str(p))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    if not text.strip():
+    pages = [page.extract_text() or "" for page in reader.pages]
+    if not "".join(pages).strip():
         raise ReadError(f"{p}: PDF 没有文本层 (the PDF has no text layer; scanned PDFs need OCR first)")
-    return text
+    return "\n".join(unwrap_lines(page) for page in pages)
+
+
+_PARAGRAPH_END = tuple("。！？；：:!?")
+_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节条])")
+
+
+def unwrap_lines(page: str) -> str:
+    """Join the lines a PDF wrapped inside a paragraph: a full-width line that does not end a sentence
+    continues on the next line (比2019年上半年 / 增长7.9%); a short line ends its paragraph."""
+    lines = page.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not widths:
+        return page
+    full = widths[int(0.9 * (len(widths) - 1))]
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line, full):
+            out[-1] = out[-1].rstrip() + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues(previous: str, line: str, full: int) -> bool:
+    prev = previous.rstrip()
+    return (
+        bool(prev) and bool(line.strip()) and len(prev) >= 0.8 * full
+        and not prev.endswith(_PARAGRAPH_END) and not _HEADING_START.match(line) and not _HEADING_START.match(prev)
+    )
 
 
 class _TextParser(HTMLParser):
