@@ -166,12 +166,17 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         years = p.year - Period.parse(base).year if base else (p.year - plan.base_year if plan.base_year else 2)
         return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en, years)
 
-    headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p))]
+    index = measures.PlanIndex(plan)
+    headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p), index=index)]
     headline = [h for h in headline if _has_figures(h.figures)]
 
+    latest: dict[str, Any] = {}
+    for r in plan.progress:  # the latest approved row of each task on or before ``on``
+        if r.as_of <= on and (r.task not in latest or r.as_of > latest[r.task].as_of):
+            latest[r.task] = r
     tasks: list[TaskItem] = []
     for task in plan.tasks:
-        row = plan.latest_progress(task.code, on)
+        row = latest.get(task.code)
         tp = progress.task_progress(task, row, on, convention=convention, thresholds=thresholds)
         lead, lead_en = depts.get(task.lead, (task.lead, task.lead))
         m = measure_rows.get(task.code, {})
@@ -198,7 +203,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         )
         for ind in sorted(plan.indicators, key=lambda i: (i.order, i.code)):
             if ind.area == area.code and not ind.headline and ind.code in observed:
-                a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p))))
+                a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p), index=index)))
         a.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
         if a.indicators or a.tasks or a.lead_zh:
             areas.append(a)
@@ -210,7 +215,8 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     lagging = [by_task[c] for c in dict.fromkeys(lagging_codes)]
     lagging.sort(key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else Decimal(0))
     below_codes = [w.subject for w in warnings if _rule_type(w) == "below_base"]
-    below_base = [item(plan.indicator(c), measures.indicator_figures(plan, c, str(p))) for c in dict.fromkeys(below_codes)]
+    below_base = [item(plan.indicator(c), measures.indicator_figures(plan, c, str(p), index=index))
+                  for c in dict.fromkeys(below_codes)]
     rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
     handled = {"task_behind_time", "below_base", "rank_fell"}
     other = [w for w in warnings if _rule_type(w) not in handled]
