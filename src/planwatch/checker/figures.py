@@ -17,7 +17,7 @@ from .units import SCALES, UNIT_WORDS, base_unit, is_counter
 
 _UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
 FIGURE_RE = re.compile(
-    rf"(?P<sign>(?<=增长|增速|增幅|下降)[-−－])?(?P<num>{ARABIC}|{CHINESE})\s?(?P<scale>万亿|亿|万|千)?(?P<between>余|多)?\s?"
+    rf"(?P<sign>(?<=增长|增速|增幅|下降)[-−－])?(?P<num>{ARABIC}|{CHINESE})\s?(?P<scale>万亿|亿|万|千(?![米瓦克伏]))?(?P<between>余|多)?\s?"
     rf"(?P<unit>%|％|个百分点|百分点|成(?![为员果立交本功绩熟效长就都])|个工作日|{_UNITS})"
 )
 FRACTION_RE = re.compile(rf"(?<![\d/.])(?P<a>\d+)/(?P<b>\d+)(?![\d/.])|(?P<cb>{CHINESE})分之(?P<ca>{CHINESE})")
