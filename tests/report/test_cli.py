@@ -86,3 +86,11 @@ def test_report_from_an_xlsx_workbook_says_the_same(tmp_path: Path, capsys: pyte
                  "--formats", "md"]) == 0
     assert (tmp_path / "x" / "report.md").read_text(encoding="utf-8") == (tmp_path / "f" / "report.md").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_the_report_checker_finds_the_report_consistent(rendered: dict[str, Path], fmt: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """The report checker (planwatch check) re-derives the relations between the printed figures
+    (two-year averages against growth over 2019, shares against parts) and finds none broken."""
+    assert main(["check", str(rendered[fmt])]) == 0, capsys.readouterr().out
