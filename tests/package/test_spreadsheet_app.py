@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.package import example_path, load, write_xlsx
+from planwatch.package.sources import workbook_rows
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
@@ -38,6 +39,7 @@ def test_workbook_resaved_by_calc_loads_the_same(tmp_path: Path) -> None:
     resaved = _convert(book, 'xlsx:Calc MS Excel 2007 XML', tmp_path / "out", tmp_path / "profile")
     assert resaved.read_bytes() != book.read_bytes()
     assert load(resaved) == plan
+    assert workbook_rows(resaved, "fast") == workbook_rows(resaved, "openpyxl")
 
 
 def test_csv_resaved_by_calc_loads_the_same(tmp_path: Path) -> None:

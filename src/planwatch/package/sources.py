@@ -187,35 +187,51 @@ def _sheet_rows(ws: Any) -> list[list[str]]:
             v = getattr(c, "value", None)
             fmt = getattr(c, "number_format", "General") if isinstance(v, float) else "General"
             cells.append(cell_text(v, fmt))
-        while cells and cells[-1] == "":
-            cells.pop()
-        rows.append(cells)
+        rows.append(_trim(cells))
     return rows
 
 
-def read_xlsx(path: Path) -> RawPackage:
+def workbook_rows(path: Path, engine: str = "fast") -> list[tuple[str, list[list[str]]]]:
+    """Every sheet of a workbook as text rows; ``engine`` "openpyxl" is the slower reference reader."""
+    from xml.etree.ElementTree import ParseError
+
     import openpyxl
 
+    from .xlsxread import iter_sheets
+
+    try:
+        if engine == "fast":
+            return [
+                (name, [_trim([cell_text(v, fmt) for v, fmt in row]) for row in rows]) for name, rows in iter_sheets(path)
+            ]
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [(ws.title, _sheet_rows(ws)) for ws in wb.worksheets]
+        finally:
+            wb.close()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, IndexError, ParseError) as exc:
+        raise Unreadable(f"{path}: not a readable .xlsx workbook / 无法打开 .xlsx 工作簿: {exc}") from exc
+
+
+def _trim(cells: list[str]) -> list[str]:
+    while cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def read_xlsx(path: Path, engine: str = "fast") -> RawPackage:
     from .yamlsheet import sheet_to_yaml
 
     raw = RawPackage("xlsx", path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Unreadable(f"{path}: not a readable .xlsx workbook / 无法打开 .xlsx 工作簿: {exc}") from exc
-    try:
-        for ws in wb.worksheets:
-            name = ws.title.strip()
-            rows = _sheet_rows(ws)
-            if name.lower() in ("plan", "report", "plan.yaml", "report.yaml"):
-                name = name.lower().removesuffix(".yaml")
-                label = raw.label(name, "")
-                raw.yaml_docs[name] = (label, sheet_to_yaml(rows, label, raw.issues))
-            else:
-                known = name.lower().removesuffix(".csv")
-                if known in TABLES_BY_NAME:
-                    name = known  # "Indicators" or "indicators.csv" is the indicators sheet
-                raw.tables[name] = _table_from_rows(name, raw.label(name, ""), rows, raw.issues)
-    finally:
-        wb.close()
+    for title, rows in workbook_rows(path, engine):
+        name = title.strip()
+        if name.lower() in ("plan", "report", "plan.yaml", "report.yaml"):
+            name = name.lower().removesuffix(".yaml")
+            label = raw.label(name, "")
+            raw.yaml_docs[name] = (label, sheet_to_yaml(rows, label, raw.issues))
+        else:
+            known = name.lower().removesuffix(".csv")
+            if known in TABLES_BY_NAME:
+                name = known  # "Indicators" or "indicators.csv" is the indicators sheet
+            raw.tables[name] = _table_from_rows(name, raw.label(name, ""), rows, raw.issues)
     return raw
