@@ -22,6 +22,9 @@ CASES = [
     ("pp_rates",
      "全区空气质量达标天数比例由68.5%提高到71.2%，提高2.7个百分点。",
      "全区空气质量达标天数比例由68.5%提高到71.2%，提高3.7个百分点。"),
+    ("rate_growth",
+     "城镇登记失业率由2.35%下降到2.05%，下降12.8%。",
+     "城镇登记失业率由2.35%下降到2.05%，下降10.8%。"),
     ("growth_levels",
      "区级一般公共预算收入完成298亿元，去年同期为264.4亿元，同比增长12.7%。",
      "区级一般公共预算收入完成298亿元，去年同期为264.4亿元，同比增长14.7%。"),
@@ -73,6 +76,13 @@ def test_relation_consistent_then_flagged(relation: str, good: str, bad: str) ->
 )
 def test_too_little_stated_is_not_flagged(sentence: str) -> None:
     assert [c for c in _checks(sentence) if c.status == "inconsistent"] == []
+
+
+def test_percentage_points_written_as_percent_are_named() -> None:
+    (check,) = _checks("城镇登记失业率由2.35%下降到2.05%，下降0.3%。")
+    assert (check.relation, check.status, str(check.expected)) == ("rate_growth", "inconsistent", "-12.8")
+    data = check.as_json()
+    assert "疑将百分点写作百分比" in data["message"] and "points written as percent" in data["message_en"]
 
 
 def test_check_reports_stated_expected_interval_and_fact_ids() -> None:

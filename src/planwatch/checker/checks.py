@@ -21,7 +21,7 @@ from .model import Fact
 _NUMERAL = re.compile(r"^[\d.,零〇一二两三四五六七八九十百千点]+\s?")
 
 RELATIONS = (
-    "avg_annual", "middle_year", "rate_count", "share_parts", "pp_rates", "growth_levels",
+    "avg_annual", "middle_year", "rate_count", "share_parts", "pp_rates", "rate_growth", "growth_levels",
     "parts_total", "task_share",
 )
 

@@ -33,6 +33,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "{subject}变化{stated}个百分点，由{previous}到{current}应为{expected}个百分点",
         "en": "{subject}: change of {stated} percentage points; from {previous} to {current} is {expected} points",
     },
+    "rate_growth": {
+        "zh": "{subject}增速{stated}{u}，由{previous}到{current}计算应为{expected}{u}（相差{points}个百分点）",
+        "en": "{subject}: change {stated}{u}; from {previous} to {current} is {expected}{u} ({points} percentage points)",
+    },
+    "points_for_percent": {
+        "zh": "{subject}变化{stated}{u}，由{previous}到{current}是相差{points}个百分点、增长{expected}{u}，疑将百分点写作百分比",
+        "en": "{subject}: change {stated}{u}; from {previous} to {current} is {points} percentage points, a change of {expected}{u}: points written as percent?",
+    },
     "growth_levels": {
         "zh": "{subject}增速{stated}{u}，由{previous}到{current}计算应为{expected}{u}",
         "en": "{subject}: growth {stated}{u}; from {previous} to {current} is {expected}{u}",
@@ -73,6 +81,8 @@ def message(check: Check, lang: str = "zh") -> str:
             words["years"] = _YEARS_ZH.get(words["years"], words["years"])
     unit = "%" if check.unit == "%" else ""
     key = "parts_within" if words.pop("within", "") else check.relation
+    if words.pop("points_for_percent", ""):
+        key = "points_for_percent"
     text = TEMPLATES[key][lang].format(
         subject=check.subject or ("（未识别主语）" if lang == "zh" else "(unnamed)"),
         stated=check.stated, expected=check.expected, u=unit, **words,

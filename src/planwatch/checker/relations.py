@@ -20,7 +20,7 @@ from planwatch.core.growth import (
     share_iv,
     yoy_iv,
 )
-from planwatch.core.intervals import Interval
+from planwatch.core.intervals import Interval, consistent, expected_figure
 
 from .checks import Check, judge
 from .document import Document
@@ -194,6 +194,37 @@ def pp_rates(facts: list[Fact], doc: Document) -> list[Check]:
     return out
 
 
+def rate_growth(facts: list[Fact], doc: Document) -> list[Check]:
+    """增长X% between two stated rates (由2.35%下降到2.05%，下降0.3%): a relative change, not points.
+
+    A stated figure that fits the difference in points but not the relative change is percentage points
+    written as percent; the message says so.
+    """
+    out: list[Check] = []
+    for sent in _by_sentence(facts).values():
+        for g in sent:
+            if g.kind != "growth" or g.unit != "%" or not _exact(g) or g.basis == "avg_annual":
+                continue
+            rates = [r for r in sent if r.unit == "%" and _exact(r) and r.kind in ("rate", "share")
+                     and r.subject == g.subject and r.start < g.start]
+            if len(rates) != 2:
+                continue
+            prev = [r for r in rates if _PREVIOUS_WORDS.search(r.context)]
+            previous = prev[0] if len(prev) == 1 else rates[0]
+            current = rates[1] if previous is rates[0] else rates[0]
+            computed = _iv(yoy_iv, current.interval(), previous.interval())
+            if computed is None:
+                continue
+            points = pp_change_iv(current.interval(), previous.interval())
+            check = judge("rate_growth", g, [current, previous], computed,
+                          current=current.text, previous=previous.text,
+                          points=str(expected_figure(points, max(current.decimals, previous.decimals))))
+            if check.status == "inconsistent" and consistent(g.value, points, g.decimals):
+                check.detail["points_for_percent"] = "1"
+            out.append(check)
+    return out
+
+
 def _unsigned(f: Fact) -> Interval:
     iv = f.interval()
     return iv if f.sign > 0 else Interval(-iv.hi, -iv.lo)
@@ -306,5 +337,6 @@ def _overlap(a: str, b: str) -> int:
 
 
 ALL: tuple[Callable[[list[Fact], Document], list[Check]], ...] = (
-    avg_annual, middle_year, rate_count, share_parts, pp_rates, growth_levels, parts_total, task_share,
+    avg_annual, middle_year, rate_count, share_parts, pp_rates, rate_growth, growth_levels, parts_total,
+    task_share,
 )
