@@ -82,8 +82,12 @@ def test_problems_drafted_from_the_warnings(doc_zh: Document) -> None:
 
 def test_measures_with_targets_and_what_is_left(doc_zh: Document) -> None:
     text = _section_text(doc_zh, "三、")
-    assert "全年新增改造绿化面积500公顷（截至6月底已完成27.5公顷，尚需完成472.5公顷）" in text
-    assert "全年拆违面积不少于210万平方米（截至6月底已完成91.4万平方米，尚需完成118.6万平方米）" in text
+    assert "全年新增改造绿化面积500公顷（截至6月底，新增改造绿化已完成27.5公顷、尚需完成472.5公顷）" in text
+    # one sentence of the office covers two tasks: said once, with what is left of each
+    assert text.count("全年拆违面积不少于210万平方米") == 1
+    assert ("（截至6月底，拆除违法建设已完成91.4万平方米、尚需完成118.6万平方米；"
+            "腾退土地已完成109.7公顷、尚需完成110.3公顷）") in text
+    assert "。。" not in text and "朝阳绿道9.5公里示范段" in text
 
 
 def test_task_table_rows(doc_zh: Document) -> None:

@@ -32,7 +32,9 @@ from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 # an ASCII comma between Chinese characters (as in text pasted from web pages) is set as "，"
-_CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff”」）])\s*,\s*(?=[\u4e00-\u9fff“「（])")
+_CJK_COMMA = re.compile("(?<=[\u4e00-\u9fff”」）\ue001])[ ]*,[ ]*(?=[\u4e00-\u9fff“「（\ue000\\d])")
+# a space between Chinese and a figure (as in "朝阳绿道 9.5 公里" pasted from a web page) is dropped
+_CJK_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ ]+(?=[\ue000\\d])|(?<=[\ue001\\d])[ ]+(?=[\u4e00-\u9fff])")
 _FRONT_STYLES = {"occasion", "speaker", "salutation", "closing", "signature"}
 
 
@@ -94,8 +96,8 @@ def environment() -> jinja2.Environment:
     for name, fmt in FILTERS.items():
         env.filters[name] = _figure_filter(fmt)
     env.filters["cn_num"] = numbers.cn_numeral
-    env.filters["measure_zh"] = lambda t: fill_measure(t.measure_zh, t, "zh")
-    env.filters["measure_en"] = lambda t: fill_measure(t.measure_en, t, "en")
+    env.filters["measure"] = lambda g: fill_measure(g.text, g.items, "zh")
+    env.filters["measure_en"] = lambda g: fill_measure(g.text, g.items, "en")
     env.filters["message_zh"] = lambda w: link_numbers(w.message_zh, list(w.figures.values()))
     env.filters["message_en"] = lambda w: link_numbers(w.message_en, list(w.figures.values()))
     env.tests["negative"] = lambda f: f is not None and numbers.is_negative(f)
@@ -123,7 +125,7 @@ def render_document(
             where = f" (line {lineno})" if lineno else ""
             raise ReportTemplateError(f"template {template}{where}: {exc}") from exc
         if lang == "zh":
-            text = _CJK_COMMA.sub("，", text)
+            text = _CJK_SPACE.sub("", _CJK_COMMA.sub("，", text))
         # tables and charts print figures too: build them while the registry is active
         return _parse(text, registry, lang=lang, tables=tables, charts=charts, meta=meta)
     finally:
@@ -170,24 +172,26 @@ def link_numbers(text: str, figures: list[Figure]) -> str:
     return _NUMBER.sub(repl, text)
 
 
-def fill_measure(text: str, item: Any, lang: str) -> str:
+def fill_measure(text: str, items: list[Any], lang: str) -> str:
     """A measure's wording with its figures filled from the data.
 
-    ``{target}``, ``{done}``, ``{remaining}``, ``{share}`` are replaced by the task's figures; a number
-    written in the text that equals the task's target is linked to the target figure.
+    ``{target}``, ``{done}``, ``{remaining}``, ``{share}`` are replaced by the first task's figures; a
+    number written in the text that equals one of the tasks' targets is linked to that target; any other
+    number is linked to the cell of tasks.csv (or measures.csv) it is written in.
     """
-    p = item.progress
-    figs = {"target": p.target, "done": p.done, "remaining": item.remaining, "share": p.done_share}
+    first = items[0]
+    p = first.progress
+    figs = {"target": p.target, "done": p.done, "remaining": first.remaining, "share": p.done_share}
     fmt = "amount_en" if lang == "en" else "amount"
 
     def place(m: re.Match[str]) -> str:
         fig = figs[m.group(1)]
         if fig is None:
-            raise ReportTemplateError(f"measure of task {item.task.code} uses {{{m.group(1)}}}, which it has not")
+            raise ReportTemplateError(f"measure of task {first.task.code} uses {{{m.group(1)}}}, which it has not")
         return mark(fig, fmt)
 
-    text = link_numbers(text, [f for f in (p.target,) if f is not None])
-    text = link_cell_numbers(text, item.task, "measure")
+    text = link_numbers(text, [t.progress.target for t in items if t.progress.target is not None])
+    text = link_cell_numbers(text, first.task, "measure")
     return _PLACEHOLDER.sub(place, text)
 
 

@@ -55,6 +55,34 @@ class TaskItem:
 
 
 @dataclass(slots=True)
+class MeasureGroup:
+    """One sentence of section 三 and the tasks it covers (the office often covers several in one)."""
+
+    text: str  # the office's wording (may be "": the template then words it from the data)
+    items: list[TaskItem]
+
+    @property
+    def remaining(self) -> list[TaskItem]:
+        return [t for t in self.items if t.remaining is not None]
+
+
+def measure_groups(tasks: list[TaskItem], lang: str) -> list[MeasureGroup]:
+    """Tasks grouped by their measure sentence, in task order; tasks without one stand alone."""
+    groups: list[MeasureGroup] = []
+    by_text: dict[str, MeasureGroup] = {}
+    for t in tasks:
+        text = (t.measure_en if lang == "en" else t.measure_zh).strip().rstrip("。；;.，, ")
+        if text and text in by_text:
+            by_text[text].items.append(t)
+            continue
+        g = MeasureGroup(text, [t])
+        groups.append(g)
+        if text:
+            by_text[text] = g
+    return groups
+
+
+@dataclass(slots=True)
 class AreaItem:
     area: Area
     heading_zh: str
@@ -69,6 +97,14 @@ class AreaItem:
     @property
     def open_tasks(self) -> list[TaskItem]:
         return [t for t in self.tasks if t.status not in {"done", "no_target"} or t.measure_zh]
+
+    @property
+    def measures_zh(self) -> list[MeasureGroup]:
+        return measure_groups(self.open_tasks, "zh")
+
+    @property
+    def measures_en(self) -> list[MeasureGroup]:
+        return measure_groups(self.open_tasks, "en")
 
 
 @dataclass(slots=True)
