@@ -94,3 +94,12 @@ def test_check_reports_stated_expected_interval_and_fact_ids() -> None:
     assert [f.text for f in facts if f.id in data["facts"]] == ["36项", "27项", "78%"]
     assert "完成率" in data["message"] and "75%" in data["message"]
     assert data["message_en"].startswith("inconsistent")
+
+
+def test_semicolon_joins_clauses_of_one_sentence() -> None:
+    good = "上半年，全区GDP同比增长13.5%，两年平均增长3.9%；比2019年同期增长7.9%。"
+    assert [(c.relation, c.status) for c in _checks(good)] == [("avg_annual", "consistent")]
+    bad = good.replace("两年平均增长3.9%", "两年平均增长4.9%")
+    assert [(c.relation, c.status) for c in _checks(bad)] == [("avg_annual", "inconsistent")]
+    text = "GDP比2019年上半年增长7.9%；两年平均增长4.9%。"
+    assert [(c.relation, c.status) for c in _checks(text)] == [("avg_annual", "inconsistent")]

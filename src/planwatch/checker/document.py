@@ -16,7 +16,7 @@ _TITLE_PERIOD = re.compile(r"(\d{4})年[^。\n]{0,40}?(上半年|一季度|第�
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 _HEADING = re.compile(r"^[^\S\n]*([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)
 _MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")  # ； joins clauses of one sentence
 _QUOTED = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,80}》|\"[^\"\n]{0,40}\"|‘[^’\n]{0,40}’")
 PLACE_NAMES = ("三间房", "十八里店", "王四营", "六里屯", "三里屯", "二三级", "五环", "四环", "三环", "二环")
 

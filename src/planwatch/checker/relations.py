@@ -61,11 +61,12 @@ def avg_annual(facts: list[Fact], doc: Document) -> list[Check]:
             base = [
                 g for g in sent
                 if g.kind == "growth" and g.basis == "vs_period" and g.unit == "%" and _exact(g)
-                and g.subject == f.subject and g.base_period == f.base_period and g.start < f.start
+                and g.subject == f.subject and g.base_period == f.base_period
             ]
-            computed = _iv(avg_annual_iv, base[-1].interval(), f.years or 2) if base else None
+            base.sort(key=lambda g: abs(g.start - f.start))  # the nearest, before or after
+            computed = _iv(avg_annual_iv, base[0].interval(), f.years or 2) if base else None
             if base and computed:
-                g = base[-1]
+                g = base[0]
                 out.append(judge("avg_annual", f, [g], computed,
                                  years=str(f.years or 2), base=g.base_period, base_value=str(g.value)))
     return out
