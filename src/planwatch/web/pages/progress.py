@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from planwatch.core import model as core
 from planwatch.core.intervals import round_half_up
@@ -27,7 +28,7 @@ from planwatch.core.progress import (
     convention_from_settings,
     task_progress,
 )
-from planwatch.web.plans.models import ObjectChange, Plan, Submission, SubmissionStatus, Task
+from planwatch.web.plans.models import Plan, Submission, SubmissionStatus, Task
 
 # the order statuses are shown in, worst last
 STATUS_ORDER = (Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.LAGGING, Status.SERIOUSLY_LAGGING,
@@ -169,44 +170,56 @@ def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow
 # --- a memo of the whole plan's rows ----------------------------------------------------------------
 #
 # Computing the time progress of a city's 2,000 tasks takes a few hundred milliseconds of Python (the
-# core's figures with provenance). The rows of a plan change only when its tasks, its approved figures
-# or its settings change, so they are kept in this process, keyed by a stamp read from the database on
-# every request (three aggregate queries): the tasks' count and newest id, the approved submissions'
-# count and newest id, and the newest change-log entry of the plan (every service action writes one).
-# Entries also expire after ``MEMO_SECONDS`` (an edit made outside the services, in the Django admin,
-# shows within that time). Scoping stays in the queryset: the memo holds every task of the plan and a
-# request keeps the rows whose ids its own scoped queryset answers.
+# core's figures with provenance). So the rows of a plan are kept in this process and brought up to
+# date on every request: one query finds the tasks whose submissions changed since the rows were made
+# (``Submission.updated_at``, set by every workflow service), and only those tasks are computed again.
+# Everything is computed afresh when the plan's tasks (their count or newest id), its settings or the
+# monitoring date change, and at the latest after ``MEMO_SECONDS`` (so an edit of a task made outside
+# the services, in the Django admin, shows within that time). Scoping stays in the queryset: the memo
+# holds every task of the plan, and a request keeps the rows whose ids its own scoped queryset answers.
 
 MEMO_SECONDS = 60.0
-MEMO_SIZE = 8
-_memo: dict[tuple[Any, ...], tuple[float, dict[int, TaskRow], list[int]]] = {}
+MEMO_PLANS = 8
+CLOCK_MARGIN = dt.timedelta(seconds=5)  # transactions in flight and clocks of several server processes
+
+
+@dataclass
+class _Entry:
+    key: tuple[Any, ...]
+    made: float  # time.monotonic() of the full computation
+    since: dt.datetime  # submissions updated from this time on are looked at again
+    by_id: dict[int, TaskRow]
+
+
+_memo: dict[int, _Entry] = {}
 _memo_lock = threading.Lock()
 
 
-def plan_stamp(plan: Plan) -> tuple[Any, ...]:
+def _plan_key(plan: Plan, on: dt.date) -> tuple[Any, ...]:
     t = Task.objects.filter(plan=plan).aggregate(n=Count("id"), m=Max("id"))
-    s = Submission.objects.filter(task__plan=plan, status=SubmissionStatus.APPROVED).aggregate(
-        n=Count("id"), m=Max("id"))
-    c = ObjectChange.objects.filter(plan=plan).aggregate(m=Max("id"))
-    return (t["n"], t["m"], s["n"], s["m"], c["m"], json.dumps(plan.settings or {}, sort_keys=True, default=str))
+    return (on, t["n"], t["m"], json.dumps(plan.settings or {}, sort_keys=True, default=str))
 
 
-def plan_rows(plan: Plan, on: dt.date) -> tuple[dict[int, TaskRow], list[int]]:
-    """Every task of the plan with its progress (by id), and the ids in the plan's order."""
-    key = (plan.pk, on, *plan_stamp(plan))
-    now = time.monotonic()
-    hit = _memo.get(key)
-    if hit is not None and now - hit[0] < MEMO_SECONDS:
-        return hit[1], hit[2]
-    rows = compute_rows(Task.objects.filter(plan=plan).order_by("seq", "id"), plan, on)
-    entry = (now, {r.task.pk: r for r in rows}, [r.task.pk for r in rows])
+def plan_rows(plan: Plan, on: dt.date) -> dict[int, TaskRow]:
+    """Every task of the plan with its progress on ``on``, by task id (two queries when up to date)."""
+    key = _plan_key(plan, on)
+    started = timezone.now()
+    entry = _memo.get(plan.pk)
+    if entry is None or entry.key != key or time.monotonic() - entry.made > MEMO_SECONDS:
+        rows = compute_rows(Task.objects.filter(plan=plan), plan, on)
+        entry = _Entry(key, time.monotonic(), started - CLOCK_MARGIN, {r.task.pk: r for r in rows})
+    else:
+        changed = set(Submission.objects.filter(task__plan=plan, updated_at__gte=entry.since)
+                      .values_list("task_id", flat=True))
+        if not changed:
+            return entry.by_id
+        fresh = compute_rows(Task.objects.filter(pk__in=changed), plan, on)
+        entry = _Entry(key, entry.made, started - CLOCK_MARGIN, {**entry.by_id, **{r.task.pk: r for r in fresh}})
     with _memo_lock:
-        for k in [k for k in _memo if k[0] == plan.pk and k != key]:
-            del _memo[k]  # older stamps of this plan are dead
-        while len(_memo) >= MEMO_SIZE:
+        if plan.pk not in _memo and len(_memo) >= MEMO_PLANS:
             del _memo[next(iter(_memo))]
-        _memo[key] = entry
-    return entry[1], entry[2]
+        _memo[plan.pk] = entry
+    return entry.by_id
 
 
 def forget_memo() -> None:
@@ -216,7 +229,7 @@ def forget_memo() -> None:
 
 def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
     """The rows of ``tasks`` (a scoped, filtered queryset of the plan's tasks) in the queryset's order."""
-    by_id, _order = plan_rows(plan, on)
+    by_id = plan_rows(plan, on)
     ids = list(tasks.values_list("id", flat=True))
     missing = [pk for pk in ids if pk not in by_id]
     if missing:  # a task added since the stamp was read: compute it now
