@@ -27,6 +27,8 @@ def test_undecodable_and_missing_and_unknown(tmp_path: Path) -> None:
         read_document(bad)
     with pytest.raises(ReadError):
         read_document(tmp_path / "missing.txt")
+    with pytest.raises(ReadError, match="folder"):
+        read_document(tmp_path)
     odd = tmp_path / "x.xls"
     odd.write_bytes(b"1")
     with pytest.raises(ReadError):

@@ -21,6 +21,8 @@ SUFFIXES = (".txt", ".text", ".md", ".docx", ".html", ".htm", ".pdf")
 
 def read_document(path: str | Path) -> str:
     p = Path(path)
+    if p.is_dir():
+        raise ReadError(f"{p}: 是文件夹，不是报告文件 (a folder, not a report file)")
     if not p.is_file():
         raise ReadError(f"{p}: 文件不存在 (no such file)")
     suffix = p.suffix.lower()
