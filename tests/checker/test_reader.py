@@ -18,6 +18,9 @@ def test_txt_utf8_with_bom_and_gb18030(tmp_path: Path) -> None:
     b = tmp_path / "b.txt"
     b.write_bytes(SENTENCE.encode("gb18030"))
     assert read_document(a) == read_document(b) == SENTENCE
+    c = tmp_path / "c.txt"
+    c.write_bytes(("一、情况\r\n" + SENTENCE).encode("gb18030"))
+    assert read_document(c) == "一、情况\n" + SENTENCE
 
 
 def test_undecodable_and_missing_and_unknown(tmp_path: Path) -> None:
