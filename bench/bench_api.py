@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks-api.md"
 DEPARTMENTS, AREAS, TASKS, INDICATORS, PROJECTS = 91, 12, 3000, 150, 600
+GUNICORN_WORKERS = 2
 
 
 def synthetic_plan():
@@ -162,12 +163,22 @@ def run_load(port: int, clients: int, seconds: float, make_request) -> dict[str,
             "throughput": len(latencies) / wall}
 
 
-def bench_backend(name: str, env: dict[str, str], clients: int, seconds: float) -> dict[str, object]:
-    subprocess.run([sys.executable, __file__, "_prepare"], env=env, check=True, cwd=ROOT)
-    meta = json.loads((Path(env["PLANWATCH_DATA_DIR"]) / "bench.json").read_text())
+def server_command(server: str, port: int, clients: int) -> list[str]:
+    if server == "gunicorn":
+        return [sys.executable, "-m", "gunicorn", "--workers", str(GUNICORN_WORKERS), "--threads", "4",
+                "--bind", f"127.0.0.1:{port}", "planwatch.web.wsgi:application"]
+    return [sys.executable, "-m", "planwatch", "serve", "--no-demo", "--port", str(port),
+            "--threads", str(max(4, clients))]
+
+
+def bench_backend(name: str, env: dict[str, str], clients: int, seconds: float,
+                  server_name: str = "waitress") -> dict[str, object]:
+    meta_file = Path(env["PLANWATCH_DATA_DIR"]) / "bench.json"
+    if not meta_file.exists():  # one database per backend, shared by the servers
+        subprocess.run([sys.executable, __file__, "_prepare"], env=env, check=True, cwd=ROOT)
+    meta = json.loads(meta_file.read_text())
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "planwatch", "serve", "--no-demo", "--port", str(port),
-                               "--threads", str(max(4, clients))], env=env, cwd=ROOT,
+    server = subprocess.Popen(server_command(server_name, port, clients), env=env, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):
@@ -191,11 +202,22 @@ def bench_backend(name: str, env: dict[str, str], clients: int, seconds: float) 
             return "POST", f"/api/tasks/{task_id}/submissions/", body, tokens[dept]
 
         Client(port, tokens["planoffice"]).call("GET", "/api/tasks/?page=1")  # warm up
-        results = {"read": run_load(port, clients, seconds, read), "submit": run_load(port, clients, seconds, submit)}
+        results = {"read (1 client)": run_load(port, 1, min(seconds, 5.0), read),
+                   "read": run_load(port, clients, seconds, read), "submit": run_load(port, clients, seconds, submit)}
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"backend": name, "import_s": meta["import_s"], **results}
+    return {"backend": name, "server": server_name, "import_s": meta["import_s"], **results}
+
+
+def have_gunicorn() -> bool:
+    if sys.platform == "win32":
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def pg_url(choice: str) -> str | None:
@@ -217,34 +239,41 @@ def pg_url(choice: str) -> str | None:
     return base.rsplit("/", 1)[0] + "/planwatch_bench"
 
 
+LOAD = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+
+
 def write_report(rows: list[dict[str, object]], clients: int, seconds: float) -> None:
     lines = [
         "# API benchmark",
         "",
         f"Written by `bench/bench_api.py` on {dt.date.today().isoformat()}. Synthetic city-sized plan: "
         f"{DEPARTMENTS} departments, {TASKS:,} tasks, {INDICATORS} indicators, {PROJECTS} projects, "
-        f"{TASKS * 2:,} approved progress rows. Server: `planwatch serve` (waitress, {max(4, clients)} threads) "
-        f"on loopback; {clients} client threads with keep-alive connections, {seconds:g} s per scenario.",
+        f"{TASKS * 2:,} approved progress rows. Servers on loopback: `planwatch serve` (waitress, one process, "
+        f"{max(4, clients)} threads) and gunicorn ({GUNICORN_WORKERS} processes × 4 threads); {clients} client "
+        f"threads with keep-alive connections, {seconds:g} s per scenario. Each submission in the run adds to "
+        "the same database, so the submit rows also measure a growing table.",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared with other work while measured, so "
-        "figures are indicative), Python {platform.python_version()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; load average "
+        f"{LOAD[0]:.1f} before and {os.getloadavg()[0]:.1f} after the run: the cores were shared with other work "
+        "while measured, so the figures are indicative (server, clients and database on the same cores).",
         "",
         "- **read**: `GET /api/tasks/?page=k&page_size=50` as the plan office; each task's progress and status "
-        "computed by `planwatch.core.progress`.",
+        "computed by `planwatch.core.progress`. **read (1 client)**: the same, one client alone (5 s).",
         "- **submit**: `POST /api/tasks/{id}/submissions/` as the reporter of the task's department "
         "(validation, optimistic locking, change log: two rows per submission).",
         "",
-        "| database | scenario | requests | errors | p50 ms | p95 ms | requests/s |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| database | server | scenario | requests | errors | p50 ms | p95 ms | requests/s |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        for scenario in ("read", "submit"):
+        for scenario in ("read (1 client)", "read", "submit"):
             r = row[scenario]
             assert isinstance(r, dict)
-            lines.append(f"| {row['backend']} | {scenario} | {r['requests']} | {r['errors']} | "
+            lines.append(f"| {row['backend']} | {row['server']} | {scenario} | {r['requests']} | {r['errors']} | "
                          f"{r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['throughput']:.1f} |")
+    imports = {str(row["backend"]): float(row["import_s"]) for row in rows}  # type: ignore[arg-type]
     lines += ["", "Import of the synthetic package (one transaction): " + ", ".join(
-        f"{row['backend']} {float(row['import_s']):.1f} s" for row in rows), ""]
+        f"{name} {secs:.1f} s" for name, secs in imports.items()), ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -262,14 +291,16 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="planwatch-bench-") as tmp:
         base_env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
-        env = {**base_env, "PLANWATCH_DATA_DIR": str(Path(tmp) / "sqlite")}
-        rows.append(bench_backend("SQLite", env, args.clients, seconds))
-        print(json.dumps(rows[-1], indent=1))
+        backends = [("SQLite", {**base_env, "PLANWATCH_DATA_DIR": str(Path(tmp) / "sqlite")})]
         url = pg_url(args.pg)
         if url:
-            env = {**base_env, "PLANWATCH_DATA_DIR": str(Path(tmp) / "pg"), "PLANWATCH_DATABASE_URL": url}
-            rows.append(bench_backend("PostgreSQL", env, args.clients, seconds))
-            print(json.dumps(rows[-1], indent=1))
+            backends.append(("PostgreSQL", {**base_env, "PLANWATCH_DATA_DIR": str(Path(tmp) / "pg"),
+                                            "PLANWATCH_DATABASE_URL": url}))
+        servers = ["waitress"] + (["gunicorn"] if have_gunicorn() else [])
+        for name, env in backends:
+            for server in servers:
+                rows.append(bench_backend(name, env, args.clients, seconds, server))
+                print(json.dumps(rows[-1], indent=1))
     write_report(rows, args.clients, seconds)
     print(f"written {OUT}")
     return 0

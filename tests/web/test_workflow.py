@@ -254,3 +254,10 @@ def test_warning_rules_kept_in_the_database_override_the_defaults(plan) -> None:
         "type": "below_base", "level": "yellow", "message_zh": "{name}", "message_en": "{name_en}"})
     recompute_warnings(plan)
     assert not WarningRecord.objects.filter(plan=plan, rule="below_base").exists()
+
+
+@pytest.mark.parametrize("bad_round", ["abc", 10**30, 999999])
+def test_an_unknown_round_is_a_field_error(actors, task, bad_round) -> None:
+    with pytest.raises(ValidationError) as err:
+        _draft(actors, task, round=bad_round)
+    assert "round" in err.value.message_dict

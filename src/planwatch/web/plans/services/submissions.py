@@ -73,7 +73,10 @@ def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
         return None
     if isinstance(round_, ReportingRound):
         return round_
-    found = ReportingRound.objects.filter(pk=round_, plan_id=task.plan_id).first()
+    try:
+        found = ReportingRound.objects.filter(pk=int(round_), plan_id=task.plan_id).first()
+    except (TypeError, ValueError, OverflowError):
+        found = None
     if found is None:
         raise ValidationError({"round": [_("没有这个填报轮次 (no such reporting round)")]})
     return found
