@@ -117,3 +117,18 @@ def test_rounding_of_the_base_figure_is_honoured(seed_text: str) -> None:
         (check,) = [c for c in checks if c.subject == "区级一般公共预算收入"]
         assert check.status == status
         assert check.low < Decimal("-0.7") < check.high
+
+
+def test_task_share_added_to_the_seed_checks_against_its_measures_section(seed_text: str) -> None:
+    """GIVEN the seed with 分别完成全年任务的… added after its 拆违/腾退 figures
+    THEN each share is judged against the year's targets in section three (210万平方米, 220公顷)."""
+    anchor = "腾退土地109.7公顷"
+    for shares, status in (("43.5%、49.9%", "consistent"), ("43.5%、59.9%", "inconsistent")):
+        text = seed_text.replace(anchor, f"{anchor},分别完成全年任务的{shares}")
+        facts, checks = check_text(text)
+        by_id = {f.id: f for f in facts}
+        tasks = [c for c in checks if c.relation == "task_share"]
+        assert [[by_id[i].text for i in c.facts] for c in tasks] == [
+            ["43.5%", "91.4万平方米", "210万平方米"], [shares.split("、")[1], "109.7公顷", "220公顷"],
+        ]
+        assert tasks[0].status == "consistent" and tasks[1].status == status
