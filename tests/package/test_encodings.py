@@ -82,3 +82,13 @@ def test_spreadsheet_mangled_months_and_sheet_names(tmp_path: Path) -> None:
     wb["indicators"].title = "Indicators.csv"
     wb.save(path)
     assert load(path) == load(example_path())
+
+
+def test_missing_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(load(example_path()), tmp_path / "plan.xlsx")
+    wb = openpyxl.load_workbook(path)
+    del wb["projects"]
+    wb.save(path)
+    (issue,) = validate(path)
+    assert (issue.file, issue.row, issue.code) == ("plan.xlsx[projects]", 0, "missing_file")
+    assert "工作表" in issue.message_zh and "sheet" in issue.message_en

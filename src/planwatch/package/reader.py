@@ -78,8 +78,12 @@ def _parse(
     for table in schema.TABLES:
         rt = raw.tables.get(table.name)
         if rt is None:
-            issues.error(raw.label(table.name, "csv"), 0, "", f"缺少文件 {table.filename}",
-                         f"the file {table.filename} is missing", "missing_file")
+            if raw.form == "xlsx":
+                issues.error(raw.label(table.name, "csv"), 0, "", f"缺少工作表 {table.name}",
+                             f"the sheet {table.name} is missing", "missing_file")
+            else:
+                issues.error(raw.label(table.name, "csv"), 0, "", f"缺少文件 {table.filename}",
+                             f"the file {table.filename} is missing", "missing_file")
             tables[table.name] = []
             continue
         tables[table.name] = convert(rt, table, issues)
