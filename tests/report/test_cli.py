@@ -73,7 +73,7 @@ def test_report_as_of_another_date_moves_time_progress(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["report", "--data", str(pkg), "--out", str(out), "--formats", "md", "--as-of", "2021-07-31"]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert "截至7月底，序时进度为58.1%" in md  # 212/365
+    assert "截至7月31日，序时进度为58.1%" not in md and "截至7月底，序时进度为58.1%" in md  # 212/365
 
 
 def test_report_from_an_xlsx_workbook_says_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -94,3 +94,11 @@ def test_the_report_checker_finds_the_report_consistent(rendered: dict[str, Path
     """The report checker (planwatch check) re-derives the relations between the printed figures
     (two-year averages against growth over 2019, shares against parts) and finds none broken."""
     assert main(["check", str(rendered[fmt])]) == 0, capsys.readouterr().out
+
+
+def test_report_as_of_mid_month_says_the_day(tmp_path: Path) -> None:
+    pkg = copy_example(tmp_path / "pkg")
+    out = tmp_path / "out"
+    assert main(["report", "--data", str(pkg), "--out", str(out), "--formats", "md", "--as-of", "2021-07-15"]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "截至7月15日，序时进度为53.7%" in md  # 196/365

@@ -98,3 +98,13 @@ def test_ranks() -> None:
 )
 def test_money_in_yi_yuan_once_large(value: str, unit: str, expected: str) -> None:
     assert numbers.amount_zh(fig(value, unit)) == expected
+
+
+def test_dates_as_reports_say_them() -> None:
+    import datetime as dt
+
+    assert numbers.date_zh(dt.date(2021, 6, 30)) == "6月底"
+    assert numbers.date_zh(dt.date(2021, 2, 28)) == "2月底"
+    assert numbers.date_zh(dt.date(2021, 7, 15)) == "7月15日"
+    assert numbers.date_en(dt.date(2021, 6, 30)) == "the end of June"
+    assert numbers.date_en(dt.date(2021, 7, 15)) == "July 15"

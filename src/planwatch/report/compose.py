@@ -96,6 +96,8 @@ def environment() -> jinja2.Environment:
     for name, fmt in FILTERS.items():
         env.filters[name] = _figure_filter(fmt)
     env.filters["cn_num"] = numbers.cn_numeral
+    env.filters["date_zh"] = numbers.date_zh
+    env.filters["date_en"] = numbers.date_en
     env.filters["measure"] = lambda g: fill_measure(g.text, g.items, "zh")
     env.filters["measure_en"] = lambda g: fill_measure(g.text, g.items, "en")
     env.filters["message_zh"] = lambda w: link_numbers(w.message_zh, list(w.figures.values()))

@@ -12,6 +12,7 @@ it. Rounding happens here (half up, at the figure's own decimals) and nowhere ea
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from decimal import Decimal
 from importlib import resources
@@ -60,6 +61,20 @@ def cn_numeral(n: int) -> str:
         return _DIGITS[ones]
     head = "" if tens == 1 else _DIGITS[tens]
     return head + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+def date_zh(day: dt.date) -> str:
+    """6月底 at a month's end (as reports say), else 7月15日."""
+    return f"{day.month}月底" if _month_end(day) else f"{day.month}月{day.day}日"
+
+
+def date_en(day: dt.date) -> str:
+    """the end of June, or July 15."""
+    return f"the end of {day:%B}" if _month_end(day) else f"{day:%B} {day.day}"
 
 
 # --- Chinese ------------------------------------------------------------------------------------
