@@ -39,6 +39,7 @@ PART_SUFFIX = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前�
 _VS_PART = re.compile(r"(较|比)(上半年|一季度|第一季度|前三季度)")
 _VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
+NAMED_TARGET = re.compile(r"的(年度|全年)?(?P<cap>控制)?(预期)?目标")
 _SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划|预算)的?$")
 
 

@@ -73,6 +73,10 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
                 if doc.year:
                     base_period = f"{doc.year - years}{doc.part}"
         target = classify.is_target(text[sent.start : r.start], in_measures)
+        named = classify.NAMED_TARGET.match(text[r.end : r.end + 10])
+        if named:  # 低于4.5%的年度控制目标: the figure is the target, named in a sentence of what happened
+            target = True
+            bound = "le" if named.group("cap") else bound
         bound = classify.loosen_control(bound, local, after, target)
         period = _period(ctx, doc, target, sent.start)
 
