@@ -12,12 +12,12 @@ TEXTS = ["seed_chaoyang_2021h1", "heldout_a", "heldout_b", "heldout_c", "heldout
 
 # floors a little under the measured values (docs/checker.md): a change that loses facts fails here
 FLOORS = {
-    "seed_chaoyang_2021h1": (0.97, 0.97),
-    "heldout_a": (0.95, 0.95),
-    "heldout_b": (0.95, 0.95),
-    "heldout_c": (0.95, 0.95),
-    "heldout_d": (0.93, 0.93),
-    "heldout_e": (0.95, 0.95),
+    "seed_chaoyang_2021h1": (0.98, 0.98),
+    "heldout_a": (0.97, 0.97),
+    "heldout_b": (0.97, 0.97),
+    "heldout_c": (0.97, 0.97),
+    "heldout_d": (0.95, 0.95),
+    "heldout_e": (0.96, 0.96),
 }
 
 
