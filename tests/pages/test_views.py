@@ -112,3 +112,22 @@ def test_bulk_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
     ids = list(Submission.objects.values_list("pk", flat=True))
     as_user("planoffice").post("/approvals/", {"bulk_approve": "1", "ids": ids})
     assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    t1 = world.tasks["T01"]
+    assert as_user("head-cgj").get("/approvals/").status_code == 404  # no head step in this plan
+    world.plan.require_head_approval = True
+    world.plan.save()
+    as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
+    s = Submission.objects.get(task=t1)
+    head = as_user("head-cgj")
+    r = head.get("/approvals/")
+    assert [x.pk for x in r.context["waiting"]] == [s.pk]
+    assert "审核" in r.content.decode()  # the nav shows the queue to the head now
+    head.post("/approvals/", {"approve": s.pk})
+    s.refresh_from_db()
+    assert s.status == "head_approved"
+    as_user("planoffice").post("/approvals/", {"approve": s.pk})
+    s.refresh_from_db()
+    assert s.status == "approved"

@@ -21,8 +21,9 @@ class NavItem:
         return view_name == self.url_name or bool(self.prefix and view_name.startswith(self.prefix))
 
 
-def nav_items(user: Any) -> list[NavItem]:
-    """Entries of the top bar for ``user``; pages a role cannot use are not shown (the views check too)."""
+def nav_items(user: Any, workspace: Any = None) -> list[NavItem]:
+    """Entries of the top bar for ``user`` (in the request's ``workspace`` when known); pages a role
+    cannot use are not shown (the views check too)."""
     if not getattr(user, "is_authenticated", False):
         return []
     roles = {g.role for g in scoping.grants(user)} | ({scoping.PLANOFFICE} if scoping.is_superuser(user) else set())
@@ -33,7 +34,9 @@ def nav_items(user: Any) -> list[NavItem]:
     ]
     if roles & scoping.WRITERS:
         items.append(NavItem("pages:report", _("Report progress"), "pages:report_"))
-    if roles & scoping.APPROVERS:
+    head_only = roles == {scoping.HEAD}
+    head_step = bool(workspace is not None and workspace.plan.require_head_approval)
+    if roles & scoping.APPROVERS and (not head_only or head_step):
         items.append(NavItem("pages:approvals", _("Approvals")))
     items += [
         NavItem("pages:warnings", _("Warnings")),

@@ -19,7 +19,7 @@ def pages_nav(context: template.Context) -> SafeString:
         return mark_safe("")
     current = request.resolver_match.view_name if request.resolver_match else ""
     links = []
-    for item in nav_items(request.user):
+    for item in nav_items(request.user, getattr(request, "_planwatch_workspace", None)):
         if item.is_current(current):
             links.append(format_html('<a href="{}" class="active" aria-current="page">{}</a>',
                                      reverse(item.url_name), item.label))

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from planwatch.web.plans import services
+from planwatch.web.plans import scoping, services
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
 from planwatch.web.plans.models import Submission, SubmissionStatus
@@ -28,8 +28,8 @@ def _error_text(exc: Exception) -> str:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
-    if not ws.can_approve:
-        raise Http404("not an approver")
+    if not ws.can_approve or (ws.role == scoping.HEAD and not ws.plan.require_head_approval):
+        raise Http404("not an approver")  # a head approves only where the plan has the head step
     waiting = (Submission.objects.visible_to(request.user)
                .filter(task__plan=ws.plan, status__in=(S.SUBMITTED, S.HEAD_APPROVED))
                .select_related("task", "task__lead", "task__area", "submitted_by")
