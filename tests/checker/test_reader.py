@@ -112,3 +112,18 @@ def test_unwrap_keeps_short_lines_and_headings() -> None:
 
     page = "一二三四五六七八九十一二三四\n五六。\n短行\n(一)标题行很长很长很长很长\n下一段"
     assert unwrap_lines(page) == "一二三四五六七八九十一二三四五六。\n短行\n(一)标题行很长很长很长很长\n下一段"
+
+
+def test_pdf_pages_join_without_their_page_numbers() -> None:
+    from planwatch.checker.reader import join_pages
+
+    pages = [
+        "固定资产投资完成431.1亿元，同比增长4.2%，比2019年上半\n— 1 —",
+        "年下降6.7%，两年平均下降3.4%。\n第 2 页",
+    ]
+    assert join_pages(pages) == "固定资产投资完成431.1亿元，同比增长4.2%，比2019年上半年下降6.7%，两年平均下降3.4%。"
+
+
+def test_html_table_cells_are_kept_apart() -> None:
+    html = "<table><tr><td>红灯</td><td>新增改造绿化</td><td>完成27.5公顷</td></tr></table>"
+    assert html_text(html) == "红灯\t新增改造绿化\t完成27.5公顷"

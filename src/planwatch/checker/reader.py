@@ -71,10 +71,18 @@ def _read_pdf(p: Path) -> str:
     pages = [page.extract_text() or "" for page in reader.pages]
     if not "".join(pages).strip():
         raise ReadError(f"{p}: PDF 没有文本层 (the PDF has no text layer; scanned PDFs need OCR first)")
-    return "\n".join(unwrap_lines(page) for page in pages)
+    return join_pages(pages)
+
+
+def join_pages(pages: list[str]) -> str:
+    """The text of a PDF's pages as one text: page numbers dropped, wrapped lines joined across pages."""
+    lines = [line for page in pages for line in page.split("\n") if not _PAGE_NUMBER.match(line)]
+    return unwrap_lines("\n".join(lines))
 
 
 _PARAGRAPH_END = tuple("。！？；：:!?")
+# a page number on a line of its own: — 1 —, - 2 -, 3, 第 4 页, 4/12
+_PAGE_NUMBER = re.compile(r"^\s*([—–-]\s*\d+\s*[—–-]|\d+|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节条])")
 
 
@@ -104,6 +112,7 @@ def _continues(previous: str, line: str, full: int) -> bool:
 
 
 class _TextParser(HTMLParser):
+    CELL: ClassVar[set[str]] = {"td", "th"}
     BLOCK: ClassVar[set[str]] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "title"}
     SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template"}
 
@@ -117,6 +126,8 @@ class _TextParser(HTMLParser):
             self.skipping += 1
         elif tag in self.BLOCK:
             self.parts.append("\n")
+        elif tag in self.CELL:
+            self.parts.append("\t")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self.skipping:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_DELIMS = "，,；;：:。！？!?\n（(）)"
+CLAUSE_DELIMS = "，,；;：:。！？!?\n\t|（(）)"  # tabs and | separate the cells of a table row
 LIST_DELIMS = CLAUSE_DELIMS + "、"
 
 _LEAD = re.compile(
