@@ -28,11 +28,12 @@ from .units import is_counter
 _PERIOD_MARK = re.compile(r"(?<![比较])(\d{4})年(上半年|一季度|第一季度|前三季度|全年)?")
 _LAST_YEAR = re.compile(r"(?<![比较])(去年|上年)同期")
 _TOTAL = re.compile(r"(共计|合计|总计|共|总量|总数|总额)(达到|达|为)?$")
-_SUFFIX = {"上半年": "H1", "一季度": "Q1", "第一季度": "Q1", "前三季度": "Q1-Q3", "全年": ""}
 
 
-def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: int, groups: list[int]) -> list[Fact]:
-    text = doc.text
+def _list_groups(
+    text: str, sent: Sentence, raws: list[RawFigure], groups: list[int]
+) -> tuple[list[int], list[int], dict[int, int], dict[int, int]]:
+    """分别 lists: (group id of each figure or -1, position in its list, first member, size of each list)."""
     n = len(raws)
     group = [-1] * n
     gidx = [0] * n
@@ -48,7 +49,13 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
     for i in range(n):  # a 分别 with a single figure is no list
         if group[i] >= 0 and sizes[group[i]] < 2:
             group[i] = -1
+    return group, gidx, first, sizes
 
+
+def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: int, groups: list[int]) -> list[Fact]:
+    """The facts of one sentence; ``groups`` is the running count of 分别 lists in the document."""
+    text = doc.text
+    group, gidx, first, sizes = _list_groups(text, sent, raws, groups)
     facts: list[Fact] = []
     list_subjects: dict[int, list[str]] = {}
     in_measures = doc.in_measures(sent.start)
@@ -133,7 +140,7 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
 def _period(ctx: str, doc: Document, target: bool, pos: int) -> str:
     m = _PERIOD_MARK.search(ctx)
     if m and doc.year and int(m.group(1)) != doc.year:
-        suffix = _SUFFIX.get(m.group(2) or "", "")
+        suffix = classify.PART_SUFFIX.get(m.group(2) or "", "")
         return f"{m.group(1)}{suffix}"
     if _LAST_YEAR.search(ctx) and doc.year:
         return f"{doc.year - 1}{doc.part}"
