@@ -157,3 +157,15 @@ def test_the_admin_site_shows_data_read_only(client, plan, task) -> None:
     page = client.get(f"/admin/plans/task/{task.pk}/change/")
     assert page.status_code == 200 and b'name="_save"' not in page.content
     assert client.get("/admin/plans/task/add/").status_code == 403
+
+
+def test_only_the_plan_office_turns_on_the_head_step(api, plan) -> None:
+    for who in ("viewer", "reporter_a", "head_a"):
+        assert api(who).patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True},
+                              format="json").status_code == 403, who
+    response = api("planoffice").patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True}, format="json")
+    assert (response.status_code, response.json()["require_head_approval"]) == (200, True)
+    log = api("planoffice").get(f"/api/plans/{plan.pk}/changes/").json()
+    assert (log[0]["before"]["require_head_approval"], log[0]["after"]["require_head_approval"]) == (False, True)
+    assert api("planoffice").patch(f"/api/plans/{plan.pk}/", {"require_head_approval": "x"},
+                                   format="json").status_code == 400

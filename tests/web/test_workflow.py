@@ -261,3 +261,25 @@ def test_an_unknown_round_is_a_field_error(actors, task, bad_round) -> None:
     with pytest.raises(ValidationError) as err:
         _draft(actors, task, round=bad_round)
     assert "round" in err.value.message_dict
+
+
+def test_turning_the_head_step_off_leaves_head_approved_figures_to_the_office(actors, plan, task) -> None:
+    services.set_head_approval(actors["planoffice"], plan, True)
+    plan.refresh_from_db()
+    sub = services.approve(actors["head_a"], services.report(actors["reporter_a"], task, value="100",
+                                                             as_of="2021-07-31"))
+    assert services.awaiting_office(plan) == 1
+    services.set_head_approval(actors["planoffice"], plan, False)
+    assert services.approve(actors["planoffice"], sub).status == "approved"
+    with pytest.raises(PermissionDenied):
+        services.set_head_approval(actors["head_a"], plan, True)
+
+
+def test_import_reads_the_head_step_from_the_plan_settings() -> None:
+    from planwatch.web.plans.importexport import import_package
+
+    from .factories import small_plan
+
+    core_plan = small_plan(year=2019)
+    core_plan.settings["require_head_approval"] = True
+    assert import_package(core_plan, actor=Actor.cli()).require_head_approval

@@ -46,6 +46,10 @@ class PlanSerializer(serializers.ModelSerializer):
                   "require_head_approval", "settings")
 
 
+class PlanSettingsInput(serializers.Serializer):
+    require_head_approval = serializers.BooleanField()
+
+
 class TaskSerializer(serializers.ModelSerializer):
     department = serializers.CharField(source="lead.code", read_only=True)
     department_name = serializers.CharField(source="lead.name", read_only=True)

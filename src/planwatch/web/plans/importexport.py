@@ -94,7 +94,8 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
     obj = Plan.objects.create(region=region, year=plan.year, title=plan.title, title_en=plan.title_en,
                               base_year=plan.base_year, illustrative_note=plan.illustrative_note,
                               settings=plan.settings, report=plan.report,
-                              extra=plan.extra)
+                              extra=plan.extra,
+                              require_head_approval=bool(plan.settings.get("require_head_approval", False)))
     _unique([(d.code, d.source) for d in plan.departments], "departments.csv")
     _unique([(a.code, a.source) for a in plan.areas], "areas.csv")
     _unique([(i.code, i.source) for i in plan.indicators], "indicators.csv")

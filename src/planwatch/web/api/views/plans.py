@@ -14,18 +14,28 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
+from rest_framework.response import Response
 
-from planwatch.web.plans import scoping
+from planwatch.web.plans import scoping, services
 from planwatch.web.plans.models import Area, Department, Plan
 
 from ..filters import AreaFilter, DepartmentFilter
-from ..serializers import AreaSerializer, DepartmentSerializer, PlanSerializer
-from .base import ChangesMixin, ScopedViewSet
+from ..serializers import AreaSerializer, DepartmentSerializer, PlanSerializer, PlanSettingsInput
+from .base import ChangesMixin, ScopedViewSet, actor_of
 
 
 class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin, ScopedViewSet):
     base_queryset = Plan.objects.select_related("region").order_by("-year", "id")
     serializer_class = PlanSerializer
+
+    @extend_schema(request=PlanSettingsInput, responses=PlanSerializer)
+    def partial_update(self, request: Request, pk: Any = None) -> Response:
+        """The plan office turns the department-head approval step on or off."""
+        plan = self.get_object()
+        data = PlanSettingsInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        plan = services.set_head_approval(actor_of(request), plan, data.validated_data["require_head_approval"])
+        return Response(PlanSerializer(plan).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("format", str, enum=["zip", "xlsx"], default="zip",

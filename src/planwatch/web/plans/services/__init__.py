@@ -6,6 +6,7 @@ writes the change log (before, after, request id) and recomputes what depends on
 
 from ..actor import Actor
 from ..errors import Conflict, PermissionDenied, StateError, ValidationError
+from .plans import awaiting_office, set_head_approval
 from .projects import add_update as add_project_update
 from .rounds import close_round, open_round, reporting_status
 from .submissions import approve, bulk_approve, create_draft, report, resubmit, return_, submit, update_draft
@@ -18,6 +19,7 @@ __all__ = [
     "ValidationError",
     "add_project_update",
     "approve",
+    "awaiting_office",
     "bulk_approve",
     "close_round",
     "create_draft",
@@ -26,6 +28,7 @@ __all__ = [
     "reporting_status",
     "resubmit",
     "return_",
+    "set_head_approval",
     "submit",
     "update_draft",
 ]

@@ -155,7 +155,7 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
         if scoping.is_planoffice(actor.user, plan.pk):
             raise StateError(_("须先经部门负责人审核 (the department head approves first)"))
         raise PermissionDenied(_("无权审核该填报 (you may not approve this submission)"))
-    if sub.status == S.SUBMITTED or (sub.status == S.HEAD_APPROVED and head_step):
+    if sub.status in (S.SUBMITTED, S.HEAD_APPROVED):
         if not scoping.is_planoffice(actor.user, plan.pk):
             raise PermissionDenied(_("只有发改委可以审核通过 (only the plan office approves)"))
         clean_figure(task, sub.value, sub.unit, sub.as_of, None, exclude_id=sub.pk)
