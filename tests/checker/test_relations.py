@@ -103,3 +103,11 @@ def test_semicolon_joins_clauses_of_one_sentence() -> None:
     assert [(c.relation, c.status) for c in _checks(bad)] == [("avg_annual", "inconsistent")]
     text = "GDP比2019年上半年增长7.9%；两年平均增长4.9%。"
     assert [(c.relation, c.status) for c in _checks(text)] == [("avg_annual", "inconsistent")]
+
+
+def test_average_in_the_next_sentence_of_the_same_paragraph() -> None:
+    text = "上半年GDP实现3640.7亿元，比2019年上半年增长7.9%。两年平均增长{}%。"
+    assert [(c.relation, c.status) for c in _checks(text.format("3.9"))] == [("avg_annual", "consistent")]
+    assert [(c.relation, c.status) for c in _checks(text.format("4.9"))] == [("avg_annual", "inconsistent")]
+    # a new paragraph is a new subject: nothing to decide
+    assert _checks("上半年GDP比2019年上半年增长7.9%。\n两年平均增长4.9%。") == []

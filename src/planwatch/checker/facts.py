@@ -18,7 +18,14 @@ def find_facts(text: str, doc: Document | None = None) -> list[Fact]:
     facts: list[Fact] = []
     groups = [0]
     for sent in doc.sentences:
-        facts.extend(read_sentence(doc, sent, raw_figures(doc, sent), len(facts), groups))
+        read = read_sentence(doc, sent, raw_figures(doc, sent), len(facts), groups)
+        previous = facts[-1] if facts else None
+        if previous and previous.subject and "\n" not in text[previous.end : sent.start]:
+            for f in read:  # 两年平均增长3.9%。 opening a sentence speaks of the previous sentence's subject
+                if f.subject:
+                    break
+                f.subject = previous.subject
+        facts.extend(read)
     return facts
 
 

@@ -54,15 +54,15 @@ def _exact(f: Fact) -> bool:
 def avg_annual(facts: list[Fact], doc: Document) -> list[Check]:
     """两年平均增长3.9% against 比2019年上半年增长7.9%: ((1 + 7.9%)^(1/2) − 1)."""
     out: list[Check] = []
-    for sent in _by_sentence(facts).values():
+    sentences = _by_sentence(facts)
+    for index, sent in sentences.items():
         for f in sent:
             if f.kind != "growth" or f.basis != "avg_annual" or f.unit != "%" or not _exact(f):
                 continue
-            base = [
-                g for g in sent
-                if g.kind == "growth" and g.basis == "vs_period" and g.unit == "%" and _exact(g)
-                and g.subject == f.subject and g.base_period == f.base_period
-            ]
+            base = _avg_bases(sent, f)
+            if not base and index - 1 in sentences:  # …增长7.9%。两年平均增长3.9%。 in one paragraph
+                earlier = [g for g in sentences[index - 1] if "\n" not in doc.text[g.end : f.start]]
+                base = _avg_bases(earlier, f)
             base.sort(key=lambda g: abs(g.start - f.start))  # the nearest, before or after
             computed = _iv(avg_annual_iv, base[0].interval(), f.years or 2) if base else None
             if base and computed:
@@ -70,6 +70,14 @@ def avg_annual(facts: list[Fact], doc: Document) -> list[Check]:
                 out.append(judge("avg_annual", f, [g], computed,
                                  years=str(f.years or 2), base=g.base_period, base_value=str(g.value)))
     return out
+
+
+def _avg_bases(sent: list[Fact], f: Fact) -> list[Fact]:
+    return [
+        g for g in sent
+        if g.kind == "growth" and g.basis == "vs_period" and g.unit == "%" and _exact(g)
+        and g.subject == f.subject and g.base_period == f.base_period
+    ]
 
 
 def middle_year(facts: list[Fact], doc: Document) -> list[Check]:
