@@ -29,4 +29,4 @@ def run(args: argparse.Namespace) -> int:
         return 2
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     return reportrun.run_report(Path(args.data), args.period, Path(args.out), args.lang, formats, on,
-                                summary=False)
+                                summary=True)
