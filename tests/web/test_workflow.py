@@ -283,3 +283,11 @@ def test_import_reads_the_head_step_from_the_plan_settings() -> None:
     core_plan = small_plan(year=2019)
     core_plan.settings["require_head_approval"] = True
     assert import_package(core_plan, actor=Actor.cli()).require_head_approval
+
+
+def test_the_same_excel_row_uploaded_twice_makes_one_submission(actors, task) -> None:
+    first = _draft(actors, task, source_row_hash="abc123", source_file="填报-2021-07.xlsx", source_row=5)
+    again = _draft(actors, task, source_row_hash="abc123", source_file="填报-2021-07.xlsx", source_row=5)
+    assert again.pk == first.pk
+    assert (first.origin_file, first.origin_row) == ("填报-2021-07.xlsx", 5)
+    assert task.submissions.filter(source_row_hash="abc123").count() == 1

@@ -84,7 +84,10 @@ def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
 
 @transaction.atomic
 def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str = "", unit: Any = "",
-                 round: Any = None, source_row_hash: str = "") -> Submission:
+                 round: Any = None, source_row_hash: str = "", source_file: str = "",
+                 source_row: int = 0) -> Submission:
+    """A draft (草稿). From an Excel upload pass the file name, row and the row's hash: the same row
+    uploaded again returns the submission it made the first time instead of a second one."""
     _require_report(actor, task)
     rnd = _resolve_round(task, round)
     number, unit_text, day = clean_figure(task, value, unit, as_of, rnd)
@@ -94,7 +97,8 @@ def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str 
             return existing  # the same Excel row uploaded again: nothing new
     user = actor.user if getattr(actor.user, "pk", None) else None
     sub = Submission.objects.create(task=task, round=rnd, value=number, unit=unit_text, as_of=day,
-                                    note=note or "", created_by=user, source_row_hash=source_row_hash)
+                                    note=note or "", created_by=user, source_row_hash=source_row_hash,
+                                    origin_file=source_file[:300], origin_row=max(0, int(source_row)))
     changelog.record(actor, Action.CREATE, sub, None, changelog.snapshot(sub), plan=task.plan)
     return sub
 
