@@ -129,3 +129,9 @@ def test_only_the_formats_asked_for(tmp_path: Path, doc_en: Document) -> None:
     assert set(written) == {"md", "provenance.json"}
     with pytest.raises(ValueError, match="unknown report format"):
         write_report(doc_en, tmp_path, formats=["odt"])
+
+
+def test_no_signed_growth_words_or_doubled_punctuation(rendered: dict[str, Path]) -> None:
+    md = rendered["md"].read_text(encoding="utf-8")
+    for bad in ("增长-", "下降-", "提高-", "。。", "，，", "，。", "None", "nan"):
+        assert bad not in md, bad
