@@ -132,10 +132,10 @@ def main() -> int:
     lines += [
         "",
         "The PDF dominates: WeasyPrint lays out every page with Pango and subsets the CJK fonts. The document",
-        "is built once and shared by all writers, so writing every format costs the build once plus each writer.
-The machine is shared with other work while these ran (2 cores for ~6 processes), so take the figures as
-orders of magnitude: the example's whole report in every format takes about 3 s, a city's about 90 s,
-nearly all of it the PDF (about 0.3 s a page).",
+        "is built once and shared by all writers, so writing every format costs the build once plus each writer.",
+        "The machine is shared with other work while these ran (2 cores for ~6 processes), so take the figures as",
+        "orders of magnitude: the example's whole report in every format takes about 3 s, a city's about 90 s,",
+        "nearly all of it the PDF (about 0.3 s a page).",
         "",
     ]
     text = "\n".join(lines)
