@@ -40,6 +40,7 @@ def test_login_then_dashboard_in_chinese_then_english(page: Page, shot: Callable
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".nav a.active").inner_text() == "Dashboard"
     assert page.locator("#headline h2").inner_text() == "Headline indicators"
+    assert page.locator("h1").inner_text().startswith("Chaoyang 2021 plan")  # the plan's English title
     shot(page, "dashboard-en")
 
 

@@ -95,6 +95,16 @@ class CellError:
     def cell(self) -> str:
         return f"{self.column}{self.row}"
 
+    @property
+    def label(self) -> str:
+        """The header of the field's column in the interface's language."""
+        from django.utils.translation import get_language
+
+        for name, zh, en, _w, _i in COLUMNS:
+            if name == self.field:
+                return en if (get_language() or "").startswith("en") else zh
+        return self.field
+
 
 @dataclass(frozen=True)
 class ParsedRow:

@@ -43,6 +43,7 @@ class Named:
     pk: int
     code: str
     name: str
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class TaskView:
     pk: int
     code: str
     name: str
+    name_en: str
     unit: str
     target_text: str
     target_kind: str
@@ -116,8 +118,9 @@ class TaskRow:
         return self.progress is not None and self.progress.status is Status.OVERDUE
 
 
-TASK_FIELDS = ("id", "code", "name", "unit", "target_text", "target_kind", "target_value", "deadline", "curve",
-               "area_id", "area__code", "area__name", "lead_id", "lead__code", "lead__name", "latest_approved_id")
+TASK_FIELDS = ("id", "code", "name", "name_en", "unit", "target_text", "target_kind", "target_value", "deadline",
+               "curve", "area_id", "area__code", "area__name", "area__name_en", "lead_id", "lead__code", "lead__name",
+               "lead__name_en", "latest_approved_id")
 
 
 def with_latest(tasks: QuerySet[Task], on: dt.date) -> QuerySet[Task]:
@@ -128,9 +131,10 @@ def with_latest(tasks: QuerySet[Task], on: dt.date) -> QuerySet[Task]:
 
 
 def _view(v: dict[str, Any]) -> TaskView:
-    return TaskView(v["id"], v["code"], v["name"], v["unit"], v["target_text"], v["target_kind"], v["target_value"],
-                    v["deadline"], v["curve"] or "linear", Named(v["area_id"], v["area__code"], v["area__name"]),
-                    Named(v["lead_id"], v["lead__code"], v["lead__name"]))
+    return TaskView(v["id"], v["code"], v["name"], v["name_en"], v["unit"], v["target_text"], v["target_kind"],
+                    v["target_value"], v["deadline"], v["curve"] or "linear",
+                    Named(v["area_id"], v["area__code"], v["area__name"], v["area__name_en"]),
+                    Named(v["lead_id"], v["lead__code"], v["lead__name"], v["lead__name_en"]))
 
 
 def _core(t: TaskView) -> core.Task:
@@ -243,6 +247,7 @@ class StatusCount:
     name: str
     counts: dict[str, int]
     total: int
+    name_en: str = ""
 
     def segments(self) -> list[tuple[str, int, Decimal]]:
         """(status, count, percent of the total) in display order, for a stacked bar."""
@@ -260,16 +265,16 @@ class StatusCount:
 
 def count_by(rows: Sequence[TaskRow], key: str) -> list[StatusCount]:
     """Statuses counted per area (``key="area"``) or per lead department (``key="lead"``)."""
-    groups: dict[int, tuple[str, str, Counter[str]]] = {}  # by area or department id
+    groups: dict[int, tuple[Named, Counter[str]]] = {}  # by area or department id
     order: list[int] = []
     for r in rows:
         obj: Named = getattr(r.task, key)
         if obj.pk not in groups:
-            groups[obj.pk] = (obj.code, obj.name, Counter())
+            groups[obj.pk] = (obj, Counter())
             order.append(obj.pk)
-        groups[obj.pk][2][r.status] += 1
-    return [StatusCount(groups[pk][0], groups[pk][1], dict(groups[pk][2]), sum(groups[pk][2].values()))
-            for pk in order]
+        groups[obj.pk][1][r.status] += 1
+    return [StatusCount(groups[pk][0].code, groups[pk][0].name, dict(groups[pk][1]), sum(groups[pk][1].values()),
+                        groups[pk][0].name_en) for pk in order]
 
 
 def totals(rows: Iterable[TaskRow]) -> dict[str, int]:

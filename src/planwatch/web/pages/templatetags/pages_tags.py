@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from ..nav import nav_items
 
@@ -26,6 +29,29 @@ def pages_nav(context: template.Context) -> SafeString:
         else:
             links.append(format_html('<a href="{}">{}</a>', reverse(item.url_name), item.label))
     return mark_safe("".join(links))  # each link escaped by format_html
+
+
+@register.filter
+def loc(obj: Any, field: str = "name") -> str:
+    """An object's ``field`` in the interface's language: ``name_en`` in English when there is one."""
+    if obj is None:
+        return ""
+    if (get_language() or "").startswith("en"):
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return str(english)
+    return str(getattr(obj, field, "") or "")
+
+
+@register.filter
+def status_label(value: Any) -> str:
+    """A submission status code as its label (已审核 (approved)); other values unchanged."""
+    from planwatch.web.plans.models import SubmissionStatus
+
+    try:
+        return str(SubmissionStatus(value).label)
+    except ValueError:
+        return "" if value is None else str(value)
 
 
 @register.simple_tag

@@ -25,6 +25,7 @@ from planwatch.web.plans.models import (
 from ..context import NoPlan, workspace
 from ..indicators import card
 from ..progress import STATUS_ORDER, count_by, task_rows, totals
+from ..severity import SEVERITY
 
 S = SubmissionStatus
 REPORTED = (S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED)
@@ -67,7 +68,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on)
     tot = totals(rows)
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
-                .select_related("department").order_by("level", "rule", "subject_code"))
+                .select_related("department").order_by(SEVERITY, "rule", "subject_code"))
     n_warnings = warnings.count()
     lines = round_status(ws.round, tasks) if ws.round is not None else []
     late = ws.round is not None and dt.date.today() > ws.round.deadline

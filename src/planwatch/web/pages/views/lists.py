@@ -12,6 +12,7 @@ from planwatch.web.plans.models import Project, WarningRecord
 from planwatch.web.plans.models.projects import ProjectCategory
 
 from ..context import workspace
+from ..severity import SEVERITY
 
 
 @login_required
@@ -22,7 +23,7 @@ def warnings(request: HttpRequest) -> HttpResponse:
     if level:
         qs = qs.filter(level=level)
     return render(request, "pages/warnings/index.html",
-                  {"ws": ws, "warnings": qs.order_by("level", "rule", "subject_code"), "level": level})
+                  {"ws": ws, "warnings": qs.order_by(SEVERITY, "rule", "subject_code"), "level": level})
 
 
 @login_required
