@@ -169,3 +169,12 @@ def test_project_counts_follow_the_projects(plan: Plan, doc_zh: Document) -> Non
     assert text.startswith(f"重点项目方面，{len(plan.projects)}个重点项目中，基础设施项目{infra}个")
     assert f"已开工{len(started)}个" in text
     assert f"尚未开工{len(plan.projects) - len(started)}个" in text
+
+
+def test_annual_report_before_the_year_is_published_has_no_empty_chart(plan: Plan) -> None:
+    doc = build_document(plan, "2021", lang="zh")
+    assert "headline" not in {c.key for c in doc.charts()}  # no 2021 observations in the example yet
+    first = next(b for b in doc.sections()[0].blocks if isinstance(b, Paragraph))
+    assert "全年主要指标数据待统计部门发布后补充" in first.text
+    subs = [s for s in doc.sections() if s.level == 2 and s in doc.sections()[0].blocks]
+    assert all(any(isinstance(b, Paragraph) and b.text for b in s.blocks) for s in subs)

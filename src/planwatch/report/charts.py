@@ -64,9 +64,11 @@ def _render(fig: Any) -> tuple[str, bytes]:
     return svg, png_buf.getvalue()
 
 
-def headline_chart(data: ReportData, lang: str) -> Chart:
+def headline_chart(data: ReportData, lang: str) -> Chart | None:
     lab = labels(lang)
     items = [it for it in data.headline if it.figures.yoy is not None and it.figures.avg_annual is not None]
+    if not items:
+        return None
     names = [it.wording["name_en"] if lang == "en" else it.wording["name"] for it in items]
     yoy = [_num(it.figures.yoy) for it in items]
     avg = [_num(it.figures.avg_annual) for it in items]
@@ -90,9 +92,11 @@ def headline_chart(data: ReportData, lang: str) -> Chart:
                  data={"names": names, "yoy": yoy, "avg": avg})
 
 
-def tasks_chart(data: ReportData, lang: str) -> Chart:
+def tasks_chart(data: ReportData, lang: str) -> Chart | None:
     lab = labels(lang)
     items = [t for t in data.tasks if t.progress.done_share is not None]
+    if not items:
+        return None
     capped = len(items) > MAX_TASK_BARS
     if capped:  # a city has thousands of tasks: draw those furthest behind time progress
         items = sorted(items, key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else 0)

@@ -113,7 +113,7 @@ def render_document(
     *,
     lang: str,
     tables: dict[str, Callable[[], Table]],
-    charts: dict[str, Callable[[], Chart]],
+    charts: dict[str, Callable[[], Chart | None]],
     meta: dict[str, Any],
 ) -> Document:
     """Render ``template`` (e.g. "zh/half_year.j2") with ``context`` and parse it into a Document."""
@@ -236,7 +236,7 @@ def _parse(
     *,
     lang: str,
     tables: dict[str, Callable[[], Table]],
-    charts: dict[str, Callable[[], Chart]],
+    charts: dict[str, Callable[[], Chart | None]],
     meta: dict[str, Any],
 ) -> Document:
     doc = Document(lang=lang, title="", meta=dict(meta))
@@ -286,15 +286,16 @@ def _parse(
         elif line.startswith("[[") and line.endswith("]]"):
             flush()
             kind, _, key = line[2:-2].partition(":")
-            makers: dict[str, dict[str, Callable[[], Table]] | dict[str, Callable[[], Chart]]] = {
+            makers: dict[str, dict[str, Callable[[], Table]] | dict[str, Callable[[], Chart | None]]] = {
                 "table": tables, "chart": charts}
             factory = makers.get(kind, {}).get(key)
             if factory is None:
                 raise ReportTemplateError(f"no {kind} named {key!r} for {line!r}")
-            block = factory()
             if level1 is None:
                 raise ReportTemplateError(f"{line} must be inside a section")
-            current.append(block)
+            block = factory()
+            if block is not None:  # a chart with nothing to draw is left out
+                current.append(block)
         else:
             pending.append(line)
     flush()

@@ -95,6 +95,11 @@ class AreaItem:
     tasks: list[TaskItem] = field(default_factory=list)
 
     @property
+    def has_facts(self) -> bool:
+        """Whether section 一 has anything to say of this area (an indicator, or a task with progress)."""
+        return bool(self.lead_zh or self.indicators or any(t.progress.done is not None for t in self.tasks))
+
+    @property
     def open_tasks(self) -> list[TaskItem]:
         return [t for t in self.tasks if t.status not in {"done", "no_target"} or t.measure_zh]
 
