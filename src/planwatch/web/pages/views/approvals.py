@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,11 +13,12 @@ from django.utils.translation import ngettext
 from planwatch.web.plans import scoping, services
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
-from planwatch.web.plans.models import Submission, SubmissionStatus
+from planwatch.web.plans.models import Department, Submission, SubmissionStatus
 
 from ..context import workspace
 
 S = SubmissionStatus
+PAGE_SIZE = 200
 
 
 def _error_text(exc: Exception) -> str:
@@ -69,4 +71,11 @@ def queue(request: HttpRequest) -> HttpResponse:
             except (ValidationError, Conflict, PermissionDenied) as exc:
                 messages.error(request, f"{sub.task.name}: {_error_text(exc)}")
             return redirect(request.get_full_path())
-    return render(request, "pages/approvals/queue.html", {"ws": ws, "waiting": waiting})
+    department = request.GET.get("department", "")
+    shown = waiting.filter(task__lead__code=department) if department else waiting
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    departments = (Department.objects.filter(plan=ws.plan, led_tasks__submissions__in=waiting)
+                   .distinct().order_by("seq", "id"))
+    return render(request, "pages/approvals/queue.html", {
+        "ws": ws, "waiting": page, "count": page.paginator.count, "department": department,
+        "departments": departments})
