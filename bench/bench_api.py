@@ -171,6 +171,25 @@ def server_command(server: str, port: int, clients: int) -> list[str]:
             "--threads", str(max(4, clients))]
 
 
+def approvals(port: int, token: str, count: int) -> dict[str, float]:
+    """The plan office approves ``count`` submitted figures one after another; each approval recomputes
+    the plan's warnings over the whole plan (core.rules)."""
+    client = Client(port, token)
+    client.conn.request("GET", f"/api/submissions/?status=submitted&page_size={count}", headers=client.headers)
+    ids = [row["id"] for row in json.loads(client.conn.getresponse().read())["results"]]
+    latencies, errors = [], 0
+    started = time.perf_counter()
+    for sub_id in ids:
+        status, elapsed = Client(port, token).call("POST", f"/api/submissions/{sub_id}/approve/", {})
+        latencies.append(elapsed)
+        errors += status != 200
+    wall = time.perf_counter() - started
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    return {"requests": len(latencies), "errors": errors, "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000,
+            "throughput": len(latencies) / wall}
+
+
 def bench_backend(name: str, env: dict[str, str], clients: int, seconds: float,
                   server_name: str = "waitress") -> dict[str, object]:
     meta_file = Path(env["PLANWATCH_DATA_DIR"]) / "bench.json"
@@ -204,6 +223,7 @@ def bench_backend(name: str, env: dict[str, str], clients: int, seconds: float,
         Client(port, tokens["planoffice"]).call("GET", "/api/tasks/?page=1")  # warm up
         results = {"read (1 client)": run_load(port, 1, min(seconds, 5.0), read),
                    "read": run_load(port, clients, seconds, read), "submit": run_load(port, clients, seconds, submit)}
+        results["approve (1 client)"] = approvals(port, tokens["planoffice"], 20)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -261,12 +281,14 @@ def write_report(rows: list[dict[str, object]], clients: int, seconds: float) ->
         "computed by `planwatch.core.progress`. **read (1 client)**: the same, one client alone (5 s).",
         "- **submit**: `POST /api/tasks/{id}/submissions/` as the reporter of the task's department "
         "(validation, optimistic locking, change log: two rows per submission).",
+        "- **approve (1 client)**: `POST /api/submissions/{id}/approve/` as the plan office, one after another; "
+        "each approval recomputes the plan's warnings with `planwatch.core.rules` over the whole plan.",
         "",
         "| database | server | scenario | requests | errors | p50 ms | p95 ms | requests/s |",
         "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        for scenario in ("read (1 client)", "read", "submit"):
+        for scenario in ("read (1 client)", "read", "submit", "approve (1 client)"):
             r = row[scenario]
             assert isinstance(r, dict)
             lines.append(f"| {row['backend']} | {row['server']} | {scenario} | {r['requests']} | {r['errors']} | "

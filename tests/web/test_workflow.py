@@ -291,3 +291,27 @@ def test_the_same_excel_row_uploaded_twice_makes_one_submission(actors, task) ->
     assert again.pk == first.pk
     assert (first.origin_file, first.origin_row) == ("填报-2021-07.xlsx", 5)
     assert task.submissions.filter(source_row_hash="abc123").count() == 1
+
+
+def test_incremental_warnings_after_an_approval_equal_a_full_recompute(actors, plan, task_b, monkeypatch) -> None:
+    from planwatch.web.plans import recompute as rc
+    from planwatch.web.plans.models import WarningRecord
+    from planwatch.web.plans.recompute import recompute_warnings
+
+    calls = []
+    real = rc.recompute_task_warnings
+    monkeypatch.setattr(rc, "recompute_task_warnings", lambda *a: calls.append(a) or real(*a))
+
+    def snapshot() -> list[tuple]:
+        return sorted(WarningRecord.objects.filter(plan=plan).values_list(
+            "rule", "level", "subject_type", "subject_code", "department_id", "message"))
+
+    recompute_warnings(plan)
+    for value in ("10", "60", "250"):
+        services.approve(actors["planoffice"], services.report(actors["reporter_b"], task_b, value=value,
+                                                               as_of="2021-06-30"))
+        incremental = snapshot()
+        recompute_warnings(plan)
+        assert incremental == snapshot()
+    assert ("task_behind_time", "greening") not in {(r[0], r[3]) for r in snapshot()}
+    assert len(calls) == 3  # the one-task path ran each time

@@ -168,9 +168,9 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
         fresh = _save(actor, sub, expected, {"status": S.APPROVED, "decided_by": user,
                                              "decided_at": timezone.now(), "seq": seq}, Action.APPROVE)
         if recompute:
-            from ..recompute import recompute_warnings
+            from ..recompute import recompute_after_approval
 
-            recompute_warnings(plan)
+            recompute_after_approval(plan, task)
         return fresh
     if not scoping.can_report(actor.user, plan.pk, task.lead_id) and not scoping.is_planoffice(actor.user, plan.pk):
         raise PermissionDenied(_("无权审核该填报 (you may not approve this submission)"))
