@@ -131,3 +131,19 @@ def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) ->
     as_user("planoffice").post("/approvals/", {"approve": s.pk})
     s.refresh_from_db()
     assert s.status == "approved"
+
+
+def test_warnings_link_to_their_task_and_keep_to_scope(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.web.plans.models import WarningRecord
+
+    for code, dept in (("T01", "cgj"), ("T04", "jw")):
+        WarningRecord.objects.create(plan=world.plan, rule="task_behind_time", level="red", subject_type="task",
+                                     subject_code=code, department=world.departments[dept], message=f"{code}滞后")
+    WarningRecord.objects.create(plan=world.plan, rule="below_base", level="yellow", subject_type="indicator",
+                                 subject_code="gdp", message="GDP")
+    rows = as_user("planoffice").get("/warnings/").context["rows"]
+    assert [(w.subject_code, link) for w, link in rows] == [
+        ("T01", f"/tasks/{world.tasks['T01'].pk}/"), ("T04", f"/tasks/{world.tasks['T04'].pk}/"),
+        ("gdp", f"/indicators/{world.indicators['gdp'].pk}/")]
+    rows = as_user("reporter-cgj").get("/warnings/").context["rows"]
+    assert [w.subject_code for w, _ in rows] == ["T01"]  # another department's warnings do not exist for it

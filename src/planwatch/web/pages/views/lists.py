@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from planwatch.core.growth import share as share_of
 from planwatch.core.intervals import round_half_up
-from planwatch.web.plans.models import Project, WarningRecord
+from planwatch.web.plans.models import Indicator, Project, Task, WarningRecord
 from planwatch.web.plans.models.projects import ProjectCategory
 
 from ..context import workspace
@@ -22,8 +23,19 @@ def warnings(request: HttpRequest) -> HttpResponse:
     qs = WarningRecord.objects.visible_to(request.user).filter(plan=ws.plan).select_related("department")
     if level:
         qs = qs.filter(level=level)
-    return render(request, "pages/warnings/index.html",
-                  {"ws": ws, "warnings": qs.order_by(SEVERITY, "rule", "subject_code"), "level": level})
+    warnings_ = list(qs.order_by(SEVERITY, "rule", "subject_code"))
+    codes = {w.subject_code for w in warnings_}
+    tasks = dict(Task.objects.visible_to(request.user).filter(plan=ws.plan, code__in=codes).values_list("code", "id"))
+    inds = dict(Indicator.objects.visible_to(request.user).filter(plan=ws.plan, code__in=codes)
+                .values_list("code", "id"))
+    links = {}
+    for w in warnings_:
+        if w.subject_type == "task" and w.subject_code in tasks:
+            links[w.pk] = reverse("pages:task_detail", args=[tasks[w.subject_code]])
+        elif w.subject_type == "indicator" and w.subject_code in inds:
+            links[w.pk] = reverse("pages:indicator_detail", args=[inds[w.subject_code]])
+    rows = [(w, links.get(w.pk, "")) for w in warnings_]
+    return render(request, "pages/warnings/index.html", {"ws": ws, "rows": rows, "level": level})
 
 
 @login_required
