@@ -147,3 +147,14 @@ def test_warnings_link_to_their_task_and_keep_to_scope(as_user, world) -> None: 
         ("gdp", f"/indicators/{world.indicators['gdp'].pk}/")]
     rows = as_user("reporter-cgj").get("/warnings/").context["rows"]
     assert [w.subject_code for w, _ in rows] == ["T01"]  # another department's warnings do not exist for it
+
+
+def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    t1 = world.tasks["T01"]
+    as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
+    office = as_user("planoffice")
+    office.post("/approvals/", {"approve": Submission.objects.get(task=t1).pk})
+    zh = office.get(f"/tasks/{t1.pk}/").content.decode()
+    en = office.get(f"/tasks/{t1.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "变更记录" in zh and "已审核" in zh
+    assert "Change history" in en and ">Approved<" in en and "已审核" not in en
