@@ -158,3 +158,21 @@ def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world)
     en = office.get(f"/tasks/{t1.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "变更记录" in zh and "已审核" in zh
     assert "Change history" in en and ">Approved<" in en and "已审核" not in en
+
+
+def test_two_approvers_at_once_one_wins_the_other_is_told(as_user, client, world, django_user_model) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.web.plans.models import Membership
+
+    t2 = world.tasks["T02"]
+    as_user("reporter-cgj").post("/report/", {f"value-{t2.pk}": "109.7"})
+    s = Submission.objects.get(task=t2)
+    other = django_user_model.objects.create_user("planoffice2")
+    Membership.objects.create(user=other, plan=world.plan, role="planoffice")
+    version_seen = s.version  # both pages were opened on this version
+    as_user("planoffice").post("/approvals/", {"return": s.pk, f"comment-{s.pk}": "口径不对",
+                                               f"version-{s.pk}": version_seen})
+    client.force_login(other)
+    r = client.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": version_seen}, follow=True)
+    s.refresh_from_db()
+    assert s.status == "returned"  # the first decision stands
+    assert any("退回" in str(m) or "returned" in str(m) for m in r.context["messages"])

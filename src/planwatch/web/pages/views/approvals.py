@@ -57,8 +57,13 @@ def queue(request: HttpRequest) -> HttpResponse:
             if not value.isdigit():
                 continue
             sub = by_id.get(int(value))
-            if sub is None:
-                raise Http404("no such submission")
+            if sub is None:  # decided by someone else since the page was shown, or not the user's to see
+                gone = Submission.objects.visible_to(request.user).filter(pk=int(value)).select_related("task").first()
+                if gone is None:
+                    raise Http404("no such submission")
+                messages.error(request, _("%(task)s was decided meanwhile: %(status)s.")
+                               % {"task": gone.task.name, "status": gone.get_status_display()})
+                return redirect(request.get_full_path())
             version = request.POST.get(f"version-{sub.pk}", "")
             v = int(version) if version.isdigit() else None
             try:
