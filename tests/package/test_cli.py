@@ -70,3 +70,11 @@ def test_validate_unreadable_path(tmp_path: Path) -> None:
     assert main(["validate", str(tmp_path / "x.xlsx")]) == 2
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     assert main(["validate", str(tmp_path / "notes.txt")]) == 2
+
+
+def test_init_xlsx_to_a_workbook_path(tmp_path: Path) -> None:
+    book = tmp_path / "mine.xlsx"
+    assert main(["init", str(book), "--xlsx"]) == 0
+    assert book.is_file() and load(book) == load(example_path())
+    assert main(["init", str(book), "--xlsx"]) == 1
+    assert main(["init", str(book), "--xlsx", "--force"]) == 0

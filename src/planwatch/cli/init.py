@@ -11,7 +11,8 @@ HELP = "写出示例数据包以便编辑 / write an example plan data package t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", metavar="DIR", help="目标文件夹 / folder to write (with --xlsx: the folder for the workbook)")
+    parser.add_argument("dir", metavar="DIR",
+                        help="目标文件夹 / folder to write (with --xlsx: the folder for the workbook, or the .xlsx path)")
     parser.add_argument("--example", default="chaoyang-2021", help="示例名称 / example name (default: chaoyang-2021)")
     parser.add_argument("--xlsx", action="store_true", help="写成一个 .xlsx 工作簿 / write one .xlsx workbook instead of CSV files")
     parser.add_argument("--force", action="store_true", help="目标文件夹非空时仍然写入 / write into a non-empty folder")
@@ -26,6 +27,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"没有名为 {args.example} 的示例;可用: {', '.join(list_examples())} / no such example", file=sys.stderr)
         return 2
     target = Path(args.dir)
+    if args.xlsx and target.suffix.lower() == ".xlsx":  # a workbook path rather than a folder
+        if target.exists() and not args.force:
+            print(f"{target} 已存在;如要覆盖请加 --force / exists: add --force to overwrite it", file=sys.stderr)
+            return 1
+        print(f"已写出 {write_xlsx(load(source), target)} / written")
+        return 0
     if target.exists() and not target.is_dir():
         print(f"{target} 不是文件夹 / is not a folder", file=sys.stderr)
         return 2
