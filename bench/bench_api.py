@@ -282,7 +282,12 @@ def write_report(rows: list[dict[str, object]], clients: int, seconds: float) ->
         "- **submit**: `POST /api/tasks/{id}/submissions/` as the reporter of the task's department "
         "(validation, optimistic locking, change log: two rows per submission).",
         "- **approve (1 client)**: `POST /api/submissions/{id}/approve/` as the plan office, one after another; "
-        "each approval recomputes the plan's warnings with `planwatch.core.rules` over the whole plan.",
+        "each approval recomputes the task's warnings with `planwatch.core.rules`; the first one after the "
+        "import computes the whole plan's (about a second: it is the p95).",
+        "",
+        "The server, the clients and the database share two cores, so with 8 clients the CPU is the limit: "
+        "throughput stays near what one client gets and latency grows with the queue. The single-client rows "
+        "show the cost of one request.",
         "",
         "| database | server | scenario | requests | errors | p50 ms | p95 ms | requests/s |",
         "|---|---|---|---:|---:|---:|---:|---:|",
