@@ -77,3 +77,20 @@ def test_people_page_lists_members_and_departments(as_user, world) -> None:  # t
     assert "reporter-cgj" in html and "区城管委" in html
     cgj = next(d for d in r.context["departments"] if d.code == "cgj")
     assert cgj.n_tasks == 3
+
+
+def test_open_and_close_a_reporting_round(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.web.plans.models import ReportingRound
+
+    c = as_user("planoffice")
+    r = c.post("/rounds/", {"label": "2021年7月", "period": "2022-07", "opens": "2021-07-01", "deadline": "2021-06-01"})
+    assert set(r.context["errors"]) == {"period", "deadline"}  # another year; a deadline before the opening
+    assert r.context["posted"]["label"] == "2021年7月"
+    r = c.post("/rounds/", {"label": "2021年7月", "period": "2021-07", "opens": "2021-07-01", "deadline": "2021-08-10"})
+    assert r.status_code == 302
+    rnd = ReportingRound.objects.get(plan=world.plan, period="2021-07")
+    assert rnd.status == "open"
+    c.post("/rounds/", {"close": rnd.pk})
+    rnd.refresh_from_db()
+    assert rnd.status == "closed"
+    assert as_user("reporter-cgj").get("/rounds/").status_code == 404

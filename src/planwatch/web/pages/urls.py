@@ -14,6 +14,7 @@ from .views import (
     people,
     reporting,
     reports,
+    rounds,
     tasks,
 )
 
@@ -39,4 +40,5 @@ urlpatterns = [
     path("package/", package.index, name="package"),
     path("package/export.xlsx", package.export, name="package_export"),
     path("people/", people.index, name="people"),
+    path("rounds/", rounds.index, name="rounds"),
 ]
