@@ -42,16 +42,21 @@ def _number_cell(ws: Any, value: Decimal) -> WriteOnlyCell:
     return cell
 
 
-def _value_cell(ws: Any, value: Any, column_type: str) -> WriteOnlyCell:
+def _value_cell(ws: Any, value: Any, column_type: str) -> Any:
+    """A cell, or the plain value where no format is needed (faster to write)."""
     if value is None or value == "" or value == ():
-        return WriteOnlyCell(ws, value=None)
+        return None
     if column_type == schema.DECIMAL and isinstance(value, Decimal):
+        exp = value.as_tuple().exponent
+        if exp == 0 and len(value.as_tuple().digits) <= _MAX_DIGITS:
+            return int(value)  # a whole number reads back the same in the General format
         return _number_cell(ws, value)
     if column_type == schema.DATE and isinstance(value, dt.date):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    return _text_cell(ws, _cell(value))
+    text = _cell(value)
+    return _text_cell(ws, text) if text.startswith("=") else text
 
 
 def _header(ws: Any, names: list[str]) -> list[WriteOnlyCell]:
