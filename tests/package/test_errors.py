@@ -129,6 +129,8 @@ CASES: dict[str, Case] = {
     "computed average typed in": _set("observations.csv", "indicator", "gdp", "avg_pct", "3.9", "computed_figure"),
     "value for an index": _set("observations.csv", "indicator", "total_consumption", "value", "100", "value_without_unit"),
     "progress of another year": _set("progress.csv", "task", "elderly_beds", "as_of", "2020-06-30", "outside_plan_year"),
+    "milestone progress over 100%": _set("progress.csv", "task", "health_stations", "value", "120", "bad_percent"),
+    "negative progress": _set("progress.csv", "task", "elderly_beds", "value", "-5", "negative"),
     "milestone without deadline": _set("tasks.csv", "code", "greenway_demo", "deadline", "", "required"),
     "plan without title": _plan_without_title,
     "plan with bad year": _plan_bad_year,

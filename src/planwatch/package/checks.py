@@ -192,6 +192,9 @@ def check_progress(rows: list[Row], tasks: dict[str, Row], issues: Issues) -> No
             issues.error(row.label, row.n, "unit", f"单位“{unit}”与任务 {task.get('code')} 的单位“{task_unit}”不一致",
                          f"unit {unit!r} does not match the unit {task_unit!r} of task {task.get('code')}", "unit_mismatch")
         value = row.get("value")
+        if task.get("target_kind") == TargetKind.MILESTONE and isinstance(value, Decimal) and value > 100:
+            issues.error(row.label, row.n, "value", f"里程碑任务的进度是完成百分比(0–100),不能是 {value}",
+                         f"progress of a milestone task is a percent complete (0–100), not {value}", "bad_percent")
         if isinstance(value, Decimal) and value < 0:
             issues.error(row.label, row.n, "value", "累计进度不能为负数", "cumulative progress cannot be negative", "negative")
 
