@@ -131,6 +131,7 @@ CASES: dict[str, Case] = {
     "progress of another year": _set("progress.csv", "task", "elderly_beds", "as_of", "2020-06-30", "outside_plan_year"),
     "milestone progress over 100%": _set("progress.csv", "task", "health_stations", "value", "120", "bad_percent"),
     "negative progress": _set("progress.csv", "task", "elderly_beds", "value", "-5", "negative"),
+    "task that is its own parent": _set("tasks.csv", "code", "vacate_land", "parent", "vacate_land", "parent_cycle"),
     "milestone without deadline": _set("tasks.csv", "code", "greenway_demo", "deadline", "", "required"),
     "plan without title": _plan_without_title,
     "plan with bad year": _plan_bad_year,
