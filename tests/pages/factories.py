@@ -20,6 +20,7 @@ from planwatch.web.plans.models import (
     Membership,
     Observation,
     Plan,
+    Project,
     Region,
     ReportingRound,
     Target,
@@ -73,6 +74,9 @@ def build_world(*, head_step: bool = False) -> World:
                                yoy_pct=Decimal("13.5"), vs_base_pct=Decimal("7.9"), base_period="2019H1", seq=2)
     Target.objects.create(indicator=gdp, period="2021", kind="growth_at_least", value=Decimal("6"), unit="%",
                           text="增长6%以上")
+    Project.objects.create(plan=plan, code="P01", name="建国路16号立体停车设施", category="infrastructure",
+                           lead=depts["cgj"], phase="under_construction", investment_plan=Decimal(7500),
+                           investment_done=Decimal(5000), as_of=dt.date(2021, 5, 31))
     rnd = ReportingRound.objects.create(plan=plan, label="2021年6月", period="2021-06",
                                         opens=dt.date(2021, 6, 1), deadline=dt.date(2021, 7, 10))
     users = {

@@ -176,3 +176,20 @@ def test_two_approvers_at_once_one_wins_the_other_is_told(as_user, client, world
     s.refresh_from_db()
     assert s.status == "returned"  # the first decision stands
     assert any("退回" in str(m) or "returned" in str(m) for m in r.context["messages"])
+
+
+def test_a_department_reports_its_key_project(as_user, world) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.web.plans.models import Project
+
+    p = Project.objects.get(code="P01")
+    url = f"/projects/{p.pk}/"
+    assert as_user("reporter-jw").get(url).status_code == 404  # another department's project
+    assert as_user("viewer").get(url).context["can_write"] is False
+    c = as_user("reporter-cgj")
+    r = c.post(url, {"phase": "under_construction", "investment_done": "4000", "as_of": "2021-06-30"})
+    assert "investment_done" in r.context["errors"]  # below the 5000 already completed
+    r = c.post(url, {"phase": "completed", "investment_done": "7500", "as_of": "2021-06-30", "note": "竣工",
+                     "version": p.version})
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert (p.phase, p.investment_done, p.updates.count()) == ("completed", Decimal("7500"), 1)

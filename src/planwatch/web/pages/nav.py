@@ -40,7 +40,7 @@ def nav_items(user: Any, workspace: Any = None) -> list[NavItem]:
         items.append(NavItem("pages:approvals", _("Approvals")))
     items += [
         NavItem("pages:warnings", _("Warnings")),
-        NavItem("pages:projects", _("Key projects")),
+        NavItem("pages:projects", _("Key projects"), "pages:project"),
     ]
     if roles & {scoping.PLANOFFICE, scoping.VIEWER}:
         items.append(NavItem("pages:reports", _("Reports"), "pages:reports_"))
