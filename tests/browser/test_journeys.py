@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from pages.factories import PASSWORD, build_world
 from planwatch.web.pages import excel
-from planwatch.web.plans.models import Submission
+from planwatch.web.plans.models import Project, Submission
 
 from .conftest import login
 
@@ -157,6 +157,8 @@ def test_every_page_renders_for_the_plan_office(page: Page, shot: Shot) -> None:
         ("dashboard", "/"), ("indicators", "/indicators/"), ("indicator", f"/indicators/{w.indicators['gdp'].pk}/"),
         ("ledger", "/tasks/"), ("task", f"/tasks/{w.tasks['T01'].pk}/"), ("report", "/report/?department=jw"),
         ("approvals", "/approvals/"), ("warnings", "/warnings/"), ("projects", "/projects/"),
+        ("project", f"/projects/{Project.objects.get(code='P01').pk}/"), ("reports", "/reports/"),
+        ("package", "/package/"), ("people", "/people/"), ("rounds", "/rounds/"),
     ]:
         resp = page.goto(url)
         assert resp is not None and resp.status == 200, url
