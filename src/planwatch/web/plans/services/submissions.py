@@ -172,7 +172,8 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
 
             recompute_after_approval(plan, task)
         return fresh
-    if not scoping.can_report(actor.user, plan.pk, task.lead_id) and not scoping.is_planoffice(actor.user, plan.pk):
+    if not (scoping.is_planoffice(actor.user, plan.pk) or (head_step and scoping.is_head_of(actor.user, plan.pk,
+                                                                                       task.lead_id))):
         raise PermissionDenied(_("无权审核该填报 (you may not approve this submission)"))
     raise StateError(_("状态为“%(status)s”的填报不能审核 (a submission in this state cannot be approved)")
                      % {"status": sub.get_status_display()})
