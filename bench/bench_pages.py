@@ -186,7 +186,7 @@ def main() -> int:
 
     for who in ("office", "reporter"):
         client = Client()
-        client.force_login(world[who])  # type: ignore[arg-type]
+        client.force_login(world[who])
         for name, url in (("dashboard", f"/?plan={plan.pk}"), ("ledger", "/tasks/"),  # type: ignore[attr-defined]
                           ("ledger, lagging filter", "/tasks/?status=lagging")):
             client.get(url)

@@ -85,12 +85,12 @@ def _new_context(browser: Browser, base_url: str, guard: OfflineGuard, viewport:
 
 
 @pytest.fixture
-def offline_guard(live_server) -> OfflineGuard:  # type: ignore[no-untyped-def]
+def offline_guard(live_server) -> OfflineGuard:
     return OfflineGuard(live_server.url)
 
 
 @pytest.fixture
-def new_page(browser: Browser, live_server, offline_guard: OfflineGuard) -> Iterator[Callable[..., Page]]:  # type: ignore[no-untyped-def]
+def new_page(browser: Browser, live_server, offline_guard: OfflineGuard) -> Iterator[Callable[..., Page]]:
     """A factory of pages, each in its own context (its own cookies): ``new_page(viewport=PHONE)``."""
     contexts: list[BrowserContext] = []
 

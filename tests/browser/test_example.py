@@ -21,7 +21,7 @@ Shot = Callable[[Page, str], Path]
 
 
 @pytest.fixture
-def example():  # type: ignore[no-untyped-def]
+def example():
     plan = import_package(load(example_path()))
     recompute_warnings(plan)
     office = get_user_model().objects.create_user("office", password="pw-example-1")
@@ -29,7 +29,7 @@ def example():  # type: ignore[no-untyped-def]
     return plan
 
 
-def test_example_dashboard_shows_the_published_headline(example, page: Page, shot: Shot) -> None:  # type: ignore[no-untyped-def]
+def test_example_dashboard_shows_the_published_headline(example, page: Page, shot: Shot) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     login(page, "office", "pw-example-1")
@@ -54,7 +54,7 @@ def test_example_dashboard_shows_the_published_headline(example, page: Page, sho
     assert errors == []
 
 
-def test_example_on_a_phone(example, new_page: Callable[..., Page], shot: Shot) -> None:  # type: ignore[no-untyped-def]
+def test_example_on_a_phone(example, new_page: Callable[..., Page], shot: Shot) -> None:
     page = new_page(viewport=PHONE)
     login(page, "office", "pw-example-1")
     for name, url in (("dashboard", "/"), ("ledger", "/tasks/"), ("report", "/report/")):

@@ -6,15 +6,15 @@ from .factories import World, build_world
 
 
 @pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
+def world(db) -> World:
     return build_world()
 
 
 @pytest.fixture
-def as_user(client, world: World):  # type: ignore[no-untyped-def]
+def as_user(client, world: World):
     """Log the test client in as one of the world's users: ``as_user("reporter-cgj")``."""
 
-    def login(name: str):  # type: ignore[no-untyped-def]
+    def login(name: str):
         client.force_login(world.users[name])
         return client
 

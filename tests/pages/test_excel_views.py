@@ -14,7 +14,7 @@ from planwatch.web.plans.models import Submission
 pytestmark = pytest.mark.django_db
 
 
-def _download(c) -> bytes:  # type: ignore[no-untyped-def]
+def _download(c) -> bytes:
     r = c.get("/report/template.xlsx")
     assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
     return r.content
@@ -32,13 +32,13 @@ def _fill(data: bytes, values: dict[int, object]) -> io.BytesIO:
     return buf
 
 
-def test_template_holds_only_the_departments_tasks(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_template_holds_only_the_departments_tasks(as_user, world) -> None:
     ws = load_workbook(io.BytesIO(_download(as_user("reporter-jw"))))[excel.SHEET]
     codes = [ws.cell(row=r, column=excel.COL["code"]).value for r in range(excel.FIRST_ROW, ws.max_row + 1)]
     assert codes == ["T04"]
 
 
-def test_errors_save_nothing_unless_the_good_rows_are_kept(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_errors_save_nothing_unless_the_good_rows_are_kept(as_user, world) -> None:
     c = as_user("reporter-cgj")
     data = _download(c)
     r = c.post("/report/upload/", {"file": _fill(data, {0: 91.4, 1: "x"})})
@@ -50,7 +50,7 @@ def test_errors_save_nothing_unless_the_good_rows_are_kept(as_user, world) -> No
         ("T01", Decimal("91.4"), "submitted")]
 
 
-def test_service_refusals_come_back_as_cell_errors(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_service_refusals_come_back_as_cell_errors(as_user, world) -> None:
     """GIVEN a template downloaded before 100 was approved WHEN 90 is uploaded THEN the service refuses it
     (a cumulative figure cannot go down), and the refusal names the cell."""
     from planwatch.web.plans import services
@@ -69,7 +69,7 @@ def test_service_refusals_come_back_as_cell_errors(as_user, world) -> None:  # t
     assert Submission.objects.filter(task=t1).count() == 1
 
 
-def test_the_same_file_twice_creates_nothing_twice(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_file_twice_creates_nothing_twice(as_user, world) -> None:
     c = as_user("reporter-cgj")
     data = _download(c)
     first = c.post("/report/upload/", {"file": _fill(data, {0: 91.4, 1: 109.7})})
@@ -79,11 +79,11 @@ def test_the_same_file_twice_creates_nothing_twice(as_user, world) -> None:  # t
     assert Submission.objects.count() == 2
 
 
-def test_a_viewer_gets_no_template(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_a_viewer_gets_no_template(as_user, world) -> None:
     assert as_user("viewer").get("/report/template.xlsx").status_code == 404
 
 
-def test_not_a_workbook_is_refused_with_a_message(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_workbook_is_refused_with_a_message(as_user, world) -> None:
     buf = io.BytesIO(b"not excel")
     buf.name = "notes.txt"
     r = as_user("reporter-cgj").post("/report/upload/", {"file": buf}, follow=True)

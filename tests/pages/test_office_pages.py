@@ -15,23 +15,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("name", ["planoffice", "viewer"])
-def test_reports_page_for_office_and_viewers(as_user, name) -> None:  # type: ignore[no-untyped-def]
+def test_reports_page_for_office_and_viewers(as_user, name) -> None:
     assert as_user(name).get("/reports/").status_code == 200
 
 
 @pytest.mark.parametrize("name", ["reporter-cgj", "head-cgj"])
-def test_office_pages_are_not_for_departments(as_user, name) -> None:  # type: ignore[no-untyped-def]
+def test_office_pages_are_not_for_departments(as_user, name) -> None:
     c = as_user(name)
     for url in ("/reports/", "/reports/download/?format=md", "/package/", "/package/export.xlsx", "/people/"):
         assert c.get(url).status_code == 404, url
 
 
-def test_viewer_has_no_package_or_people_page(as_user) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_has_no_package_or_people_page(as_user) -> None:
     c = as_user("viewer")
     assert c.get("/package/").status_code == 404 and c.get("/people/").status_code == 404
 
 
-def test_report_of_the_example_plan_downloads_as_markdown(client, django_user_model) -> None:  # type: ignore[no-untyped-def]
+def test_report_of_the_example_plan_downloads_as_markdown(client, django_user_model) -> None:
     plan = import_package(load(example_path()))
     office = django_user_model.objects.create_user("office")
     Membership.objects.create(user=office, plan=plan, role="planoffice")
@@ -44,7 +44,7 @@ def test_report_of_the_example_plan_downloads_as_markdown(client, django_user_mo
     assert client.get("/reports/download/", {"format": "md", "period": "../etc"}).status_code == 404
 
 
-def test_package_export_then_import_of_the_same_plan_is_refused_whole(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_package_export_then_import_of_the_same_plan_is_refused_whole(as_user, world) -> None:
     c = as_user("planoffice")
     r = c.get("/package/export.xlsx")
     assert r.status_code == 200
@@ -58,9 +58,9 @@ def test_package_export_then_import_of_the_same_plan_is_refused_whole(as_user, w
     assert any("Nothing was imported" in str(m) or "未导入" in str(m) for m in r.context["messages"])
 
 
-def test_package_with_errors_lists_them_and_imports_nothing(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_package_with_errors_lists_them_and_imports_nothing(as_user, world) -> None:
     wb = Workbook()
-    wb.active.title = "areas"  # type: ignore[union-attr]
+    wb.active.title = "areas"
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
@@ -71,7 +71,7 @@ def test_package_with_errors_lists_them_and_imports_nothing(as_user, world) -> N
     assert Plan.objects.count() == 1
 
 
-def test_people_page_lists_members_and_departments(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_people_page_lists_members_and_departments(as_user, world) -> None:
     r = as_user("planoffice").get("/people/")
     html = r.content.decode()
     assert "reporter-cgj" in html and "区城管委" in html
@@ -79,7 +79,7 @@ def test_people_page_lists_members_and_departments(as_user, world) -> None:  # t
     assert cgj.n_tasks == 3
 
 
-def test_open_and_close_a_reporting_round(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_open_and_close_a_reporting_round(as_user, world) -> None:
     from planwatch.web.plans.models import ReportingRound
 
     c = as_user("planoffice")

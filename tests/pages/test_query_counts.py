@@ -19,7 +19,7 @@ MAX_DASHBOARD = 19
 MAX_LEDGER = 14
 
 
-def grow(world, n: int, prefix: str = "X") -> None:  # type: ignore[no-untyped-def]
+def grow(world, n: int, prefix: str = "X") -> None:
     """Add ``n`` tasks spread over the departments, each with an approved figure and a warning."""
     depts = list(world.departments.values())
     area = world.tasks["T01"].area
@@ -33,7 +33,7 @@ def grow(world, n: int, prefix: str = "X") -> None:  # type: ignore[no-untyped-d
                                      subject_code=t.code, department=dept, message=f"任务{i}滞后")
 
 
-def count(client, url: str) -> int:  # type: ignore[no-untyped-def]
+def count(client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -42,7 +42,7 @@ def count(client, url: str) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("url", "limit"), [("/", MAX_DASHBOARD), ("/tasks/", MAX_LEDGER),
                                             ("/tasks/?status=lagging", MAX_LEDGER)])
 def test_query_count_does_not_grow_with_the_plan(as_user, world, url: str, limit: int,
-                                                 django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+                                                 django_assert_max_num_queries) -> None:
     c = as_user("planoffice")
     grow(world, 3)
     c.get(url)  # session warm
@@ -56,7 +56,7 @@ def test_query_count_does_not_grow_with_the_plan(as_user, world, url: str, limit
         c.get(url)
 
 
-def test_reporter_dashboard_is_bounded_too(as_user, world, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_reporter_dashboard_is_bounded_too(as_user, world, django_assert_max_num_queries) -> None:
     grow(world, 30)
     c = as_user("reporter-cgj")
     c.get("/")
@@ -64,7 +64,7 @@ def test_reporter_dashboard_is_bounded_too(as_user, world, django_assert_max_num
         assert c.get("/").status_code == 200
 
 
-def test_progress_memo_follows_approvals(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_progress_memo_follows_approvals(as_user, world) -> None:
     """GIVEN the ledger computed once WHEN a figure is approved through the services THEN the next view shows it."""
     c = as_user("planoffice")
     row = next(r for r in c.get("/tasks/").context["page"] if r.task.code == "T01")

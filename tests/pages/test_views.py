@@ -11,13 +11,13 @@ from planwatch.web.plans.models import Submission
 pytestmark = pytest.mark.django_db
 
 
-def test_anonymous_users_are_sent_to_log_in(client, world) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_users_are_sent_to_log_in(client, world) -> None:
     for url in ("/", "/tasks/", "/report/", "/approvals/", f"/tasks/{world.tasks['T01'].pk}/"):
         r = client.get(url)
         assert r.status_code == 302 and r["Location"].startswith("/accounts/login/"), url
 
 
-def test_dashboard_shows_gdp_with_computed_two_year_average(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_shows_gdp_with_computed_two_year_average(as_user, world) -> None:
     r = as_user("planoffice").get("/")
     assert r.status_code == 200
     html = r.content.decode()
@@ -27,7 +27,7 @@ def test_dashboard_shows_gdp_with_computed_two_year_average(as_user, world) -> N
     assert card.light == "met"  # 13.5% against 增长6%以上
 
 
-def test_ledger_filters_by_department_and_status(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_ledger_filters_by_department_and_status(as_user, world) -> None:
     c = as_user("planoffice")
     r = c.get("/tasks/", {"department": "cgj"})
     assert [row.task.code for row in r.context["page"]] == ["T01", "T02", "T03"]
@@ -37,7 +37,7 @@ def test_ledger_filters_by_department_and_status(as_user, world) -> None:  # typ
     assert r.context["count"] == 0
 
 
-def test_reporter_sees_only_own_tasks_and_gets_404_elsewhere(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_reporter_sees_only_own_tasks_and_gets_404_elsewhere(as_user, world) -> None:
     c = as_user("reporter-cgj")
     r = c.get("/tasks/")
     assert {row.task.code for row in r.context["page"]} == {"T01", "T02", "T03"}
@@ -45,7 +45,7 @@ def test_reporter_sees_only_own_tasks_and_gets_404_elsewhere(as_user, world) -> 
     assert c.get(f"/tasks/{world.tasks['T01'].pk}/").status_code == 200
 
 
-def test_report_form_is_all_or_nothing_with_field_errors(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_report_form_is_all_or_nothing_with_field_errors(as_user, world) -> None:
     c = as_user("reporter-cgj")
     t1, t2 = world.tasks["T01"], world.tasks["T02"]
     r = c.post("/report/", {f"value-{t1.pk}": "91.4", f"as_of-{t1.pk}": "2021-06-30",
@@ -63,7 +63,7 @@ def test_report_form_is_all_or_nothing_with_field_errors(as_user, world) -> None
         ("T01", Decimal("91.4"), "submitted", world.round.pk), ("T02", Decimal("109.7"), "submitted", world.round.pk)]
 
 
-def test_report_refuses_a_date_outside_the_round(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_report_refuses_a_date_outside_the_round(as_user, world) -> None:
     c = as_user("reporter-cgj")
     t1 = world.tasks["T01"]
     r = c.post("/report/", {f"value-{t1.pk}": "10", f"as_of-{t1.pk}": "2021-07-15"})
@@ -71,14 +71,14 @@ def test_report_refuses_a_date_outside_the_round(as_user, world) -> None:  # typ
     assert "as_of" in line["T01"]["errors"]
 
 
-def test_viewer_cannot_report_or_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_cannot_report_or_approve(as_user, world) -> None:
     c = as_user("viewer")
     assert c.get("/report/").status_code == 404
     assert c.get("/approvals/").status_code == 404
     assert c.get("/").status_code == 200
 
 
-def test_approve_and_return_from_the_queue(as_user, client, world) -> None:  # type: ignore[no-untyped-def]
+def test_approve_and_return_from_the_queue(as_user, client, world) -> None:
     rep = as_user("reporter-cgj")
     t1, t2 = world.tasks["T01"], world.tasks["T02"]
     rep.post("/report/", {f"value-{t1.pk}": "91.4", f"value-{t2.pk}": "109.7"})
@@ -96,7 +96,7 @@ def test_approve_and_return_from_the_queue(as_user, client, world) -> None:  # t
     assert (row.done_pct, row.time_pct, row.status) == (Decimal("43.5"), Decimal("50.0"), "on_track")
 
 
-def test_returning_without_a_comment_is_refused(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_returning_without_a_comment_is_refused(as_user, world) -> None:
     t1 = world.tasks["T01"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     s1 = Submission.objects.get(task=t1)
@@ -106,7 +106,7 @@ def test_returning_without_a_comment_is_refused(as_user, world) -> None:  # type
     assert any("理由" in str(m) or "why" in str(m) for m in r.context["messages"])
 
 
-def test_bulk_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_bulk_approve(as_user, world) -> None:
     t1, t2 = world.tasks["T01"], world.tasks["T02"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4", f"value-{t2.pk}": "109.7"})
     ids = list(Submission.objects.values_list("pk", flat=True))
@@ -114,7 +114,7 @@ def test_bulk_approve(as_user, world) -> None:  # type: ignore[no-untyped-def]
     assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
 
 
-def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) -> None:
     t1 = world.tasks["T01"]
     assert as_user("head-cgj").get("/approvals/").status_code == 404  # no head step in this plan
     world.plan.require_head_approval = True
@@ -133,7 +133,7 @@ def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) ->
     assert s.status == "approved"
 
 
-def test_warnings_link_to_their_task_and_keep_to_scope(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_link_to_their_task_and_keep_to_scope(as_user, world) -> None:
     from planwatch.web.plans.models import WarningRecord
 
     for code, dept in (("T01", "cgj"), ("T04", "jw")):
@@ -149,7 +149,7 @@ def test_warnings_link_to_their_task_and_keep_to_scope(as_user, world) -> None: 
     assert [w.subject_code for w, _ in rows] == ["T01"]  # another department's warnings do not exist for it
 
 
-def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world) -> None:
     t1 = world.tasks["T01"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     office = as_user("planoffice")
@@ -160,7 +160,7 @@ def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world)
     assert "Change history" in en and ">Approved<" in en and "已审核" not in en
 
 
-def test_two_approvers_at_once_one_wins_the_other_is_told(as_user, client, world, django_user_model) -> None:  # type: ignore[no-untyped-def]
+def test_two_approvers_at_once_one_wins_the_other_is_told(as_user, client, world, django_user_model) -> None:
     from planwatch.web.plans.models import Membership
 
     t2 = world.tasks["T02"]
@@ -178,7 +178,7 @@ def test_two_approvers_at_once_one_wins_the_other_is_told(as_user, client, world
     assert any("退回" in str(m) or "returned" in str(m) for m in r.context["messages"])
 
 
-def test_a_department_reports_its_key_project(as_user, world) -> None:  # type: ignore[no-untyped-def]
+def test_a_department_reports_its_key_project(as_user, world) -> None:
     from planwatch.web.plans.models import Project
 
     p = Project.objects.get(code="P01")
