@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from planwatch.core import growth
+from planwatch.core.intervals import round_half_up
 from planwatch.core.model import IndicatorKind, Plan, TargetKind
 from planwatch.package import example_path, list_examples, load, validate
 
@@ -176,3 +178,27 @@ def test_task_measures_are_sentences_of_section_three(plan: Plan) -> None:
     for task in plan.tasks:
         assert task.measure and task.measure.replace(" ", "") in section3, task.code
         assert task.target_text.replace(" ", "") in section3, task.code
+
+
+@pytest.mark.parametrize(
+    ("code", "published_avg"),
+    [
+        ("gdp", "3.9"),
+        ("general_budget_revenue", "-0.5"),
+        ("fixed_asset_investment", "-3.4"),
+        ("construction_investment", "-6.2"),
+        ("retail_sales", "2.2"),
+        ("disposable_income_per_capita", "5.9"),
+    ],
+)
+def test_the_core_computes_the_seed_averages_from_the_example(plan: Plan, code: str, published_avg: str) -> None:
+    """The two-year averages the seed prints follow from the example's vs-2019 figures (they are not stored)."""
+    obs = plan.observation(code, "2021H1")
+    assert obs is not None and obs.vs_base_pct is not None and obs.avg_pct is None
+    assert round_half_up(growth.avg_annual(obs.vs_base_pct, 2), 1) == Decimal(published_avg)
+
+
+def test_two_zones_landing_rate_is_computable(plan: Plan) -> None:
+    landed, total = plan.observation("two_zones_tasks_landed", "2021H1"), plan.observation("two_zones_tasks", "2021H1")
+    assert landed is not None and total is not None and landed.value is not None and total.value is not None
+    assert round_half_up(growth.share(landed.value, total.value), 0) == Decimal(79)
