@@ -92,3 +92,11 @@ def test_missing_sheet(tmp_path: Path) -> None:
     (issue,) = validate(path)
     assert (issue.file, issue.row, issue.code) == ("plan.xlsx[projects]", 0, "missing_file")
     assert "工作表" in issue.message_zh and "sheet" in issue.message_en
+
+
+def test_file_names_ignore_case(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    write_folder(load(example_path()), pkg)
+    (pkg / "plan.yaml").rename(pkg / "Plan.yml")
+    (pkg / "tasks.csv").rename(pkg / "Tasks.CSV")
+    assert load(pkg) == load(example_path())

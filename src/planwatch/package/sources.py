@@ -127,14 +127,15 @@ def read_folder(path: Path) -> RawPackage:
     for f in sorted(path.iterdir()):
         if not f.is_file():
             continue
-        if f.name in (PLAN_FILE, REPORT_FILE):
+        yaml_name = f.name.lower().replace(".yml", ".yaml")
+        if yaml_name in (PLAN_FILE, REPORT_FILE):
             label = f.name
             try:
                 text, _ = decode(f.read_bytes())
             except (OSError, UnicodeDecodeError) as exc:
                 raw.issues.append(PackageIssue(label, 0, "", f"无法读取文件: {exc}", f"cannot read the file: {exc}", "unreadable_file"))
                 continue
-            raw.yaml_docs[f.stem] = (label, _load_yaml(text, label, raw.issues))
+            raw.yaml_docs[yaml_name.removesuffix(".yaml")] = (label, _load_yaml(text, label, raw.issues))
         elif f.suffix.lower() == ".csv":
             label = f.name
             try:
