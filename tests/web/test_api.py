@@ -176,3 +176,10 @@ def test_change_log_records_who_what_before_after_and_request(api, task) -> None
     assert log[-1]["before"] is None and log[-1]["after"]["value"] == "100"
     by_request = api("planoffice").get("/api/changes/?request_id=req-456").json()["results"]
     assert {c["object_id"] for c in by_request} >= {str(sub_id)}
+
+
+def test_token_requests_are_throttled(users) -> None:
+    client = APIClient()
+    codes = [client.post("/api/auth/token/", {"username": "viewer", "password": "wrong"}, format="json").status_code
+             for _ in range(31)]
+    assert codes[:30] == [400] * 30 and codes[30] == 429

@@ -80,6 +80,8 @@ class Config:
     allowed_hosts: list[str]
     secret_key: str
     sqlite_busy_timeout_ms: int
+    https: bool = False  # behind a TLS proxy: secure cookies, trust X-Forwarded-Proto
+    csrf_trusted_origins: tuple[str, ...] = ()
 
     @property
     def sqlite_path(self) -> Path:
@@ -100,4 +102,6 @@ def load() -> Config:
         allowed_hosts=get_list("PLANWATCH_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"]),
         secret_key=secret,
         sqlite_busy_timeout_ms=get_int("PLANWATCH_SQLITE_BUSY_TIMEOUT_MS", 20000),
+        https=get_bool("PLANWATCH_HTTPS", False),
+        csrf_trusted_origins=tuple(get_list("PLANWATCH_CSRF_TRUSTED_ORIGINS", [])),
     )

@@ -12,6 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from planwatch.web.plans.models import Membership
@@ -22,7 +23,8 @@ from ..serializers import TokenInput, TokenOutput
 class TokenView(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
-    throttle_classes = ()
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "token"
 
     @extend_schema(request=TokenInput, responses={200: TokenOutput}, auth=[])
     def post(self, request: Request) -> Response:
