@@ -50,11 +50,15 @@ class Task(PackageRow):
 class TaskCoDepartment(models.Model):
     """A co-department of a task, in the order the package lists them."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="co_links")
-    department = models.ForeignKey("plans.Department", on_delete=models.CASCADE, related_name="co_links")
-    seq = models.PositiveIntegerField(default=0)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="co_links",
+                             verbose_name=_("任务 (task)"))
+    department = models.ForeignKey("plans.Department", on_delete=models.CASCADE, related_name="co_links",
+                                   verbose_name=_("配合单位 (co-department)"))
+    seq = models.PositiveIntegerField(_("顺序 (order)"), default=0)
 
     class Meta:
+        verbose_name = _("配合单位 (co-department)")
+        verbose_name_plural = _("配合单位 (co-departments)")
         ordering = ["seq"]
         constraints = [models.UniqueConstraint(fields=["task", "department"], name="task_co_unique")]
 
