@@ -76,3 +76,18 @@ def test_progress_memo_follows_approvals(as_user, world) -> None:
     c.post("/approvals/", {"approve": s.pk})
     row = next(r for r in c.get("/tasks/").context["page"] if r.task.code == "T01")
     assert (row.status, row.done_pct) == ("on_track", Decimal("43.5"))
+
+
+def test_a_small_scope_does_not_compute_the_whole_plan(world) -> None:
+    """GIVEN a cold memo WHEN a department's few tasks are asked for THEN only they are computed and the
+    memo stays empty; the whole plan's request fills it."""
+    from planwatch.web.pages import progress
+
+    grow(world, 20)  # 25 tasks, 3 of them 区城管委's among the first five
+    forget_memo()
+    some = Task.objects.filter(plan=world.plan, lead=world.departments["cgj"], code__startswith="T")
+    rows = progress.task_rows(some, world.plan, dt.date(2021, 6, 30))
+    assert [r.task.code for r in rows] == ["T01", "T02", "T03"]
+    assert progress._memo == {}
+    everything = progress.task_rows(Task.objects.filter(plan=world.plan), world.plan, dt.date(2021, 6, 30))
+    assert len(everything) == 25 and len(progress._memo[world.plan.pk].by_id) == 25

@@ -204,12 +204,18 @@ def _plan_key(plan: Plan, on: dt.date) -> tuple[Any, ...]:
     return (on, t["n"], t["m"], json.dumps(plan.settings or {}, sort_keys=True, default=str))
 
 
-def plan_rows(plan: Plan, on: dt.date) -> dict[int, TaskRow]:
-    """Every task of the plan with its progress on ``on``, by task id (two queries when up to date)."""
+def plan_rows(plan: Plan, on: dt.date, wanted: list[int] | None = None) -> dict[int, TaskRow]:
+    """The plan's tasks with their progress on ``on``, by task id (two queries when up to date).
+
+    With the memo cold, a request that wants only a small part of the plan (``wanted``: a department's
+    tasks) gets just those computed, and the memo is left for a request that needs the whole plan.
+    """
     key = _plan_key(plan, on)
     started = timezone.now()
     entry = _memo.get(plan.pk)
     if entry is None or entry.key != key or time.monotonic() - entry.made > MEMO_SECONDS:
+        if wanted is not None and len(wanted) * 4 < (key[1] or 0):
+            return {r.task.pk: r for r in compute_rows(Task.objects.filter(pk__in=wanted), plan, on)}
         rows = compute_rows(Task.objects.filter(plan=plan), plan, on)
         entry = _Entry(key, time.monotonic(), started - CLOCK_MARGIN, {r.task.pk: r for r in rows})
     else:
@@ -233,8 +239,8 @@ def forget_memo() -> None:
 
 def task_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
     """The rows of ``tasks`` (a scoped, filtered queryset of the plan's tasks) in the queryset's order."""
-    by_id = plan_rows(plan, on)
     ids = list(tasks.values_list("id", flat=True))
+    by_id = plan_rows(plan, on, ids)
     missing = [pk for pk in ids if pk not in by_id]
     if missing:  # a task added since the stamp was read: compute it now
         by_id = {**by_id, **{r.task.pk: r for r in compute_rows(Task.objects.filter(pk__in=missing), plan, on)}}
