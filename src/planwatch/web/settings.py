@@ -85,6 +85,8 @@ def _databases() -> dict[str, Any]:
         import dj_database_url
 
         db = dict(dj_database_url.parse(CONFIG.database_url, conn_max_age=60, conn_health_checks=True))
+        # a test database per process, so that test runs sharing a server never drop each other's
+        db["TEST"] = {"NAME": f"test_{db.get('NAME') or 'planwatch'}_{os.getpid()}"}
         return {"default": db}
     # SQLite tuned for many readers and one writer at a time: WAL journal, a generous busy timeout and
     # IMMEDIATE transactions so that a writer takes the lock at BEGIN instead of failing at COMMIT.
