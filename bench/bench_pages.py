@@ -87,6 +87,7 @@ def build() -> dict[str, object]:
         WarningRecord,
     )
 
+    Plan.objects.filter(region__code="benchcity").delete()  # a previous run's plan, on PostgreSQL
     Region.objects.filter(code="benchcity").delete()
     get_user_model().objects.filter(username__startswith="bench-").delete()
     region = Region.objects.create(code="benchcity", name="基准市", name_en="Bench City")
