@@ -114,6 +114,8 @@ def build() -> dict[str, object]:
             subs.append(Submission(task=t, round=rounds[m - 1], value=value, unit="个", status="approved",
                                    as_of=dt.date(2021, m, 28), seq=i * MONTHS + m))
     Submission.objects.bulk_create(subs, batch_size=2000)
+    # the figures were reported during the year, not a moment ago (the pages look again at recent changes)
+    Submission.objects.filter(task__plan=plan).update(updated_at=dt.datetime(2021, 7, 1, tzinfo=dt.UTC))
     inds = Indicator.objects.bulk_create([
         Indicator(plan=plan, code=f"I{i:02d}", name=f"指标{i:02d}", unit="亿元", headline=i < 8, area=areas[i % N_AREAS],
                   department=depts[i % N_DEPTS], seq=i) for i in range(N_INDICATORS)])
