@@ -182,7 +182,7 @@ def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow
 # the services, in the Django admin, shows within that time). Scoping stays in the queryset: the memo
 # holds every task of the plan, and a request keeps the rows whose ids its own scoped queryset answers.
 
-MEMO_SECONDS = 60.0
+MEMO_SECONDS = 300.0
 MEMO_PLANS = 8
 CLOCK_MARGIN = dt.timedelta(seconds=5)  # transactions in flight and clocks of several server processes
 
