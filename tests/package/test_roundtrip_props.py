@@ -102,7 +102,8 @@ def plans(draw: st.DrawFn) -> Plan:
                           draw(TEXT), draw(TEXT), source(draw, "tasks.csv", n)))
         in_year = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2021, 12, 31))
         for as_of in draw(st.lists(in_year, max_size=2, unique=True)):
-            progress.append(ProgressRow(code, as_of, draw(maybe(decimals(signed=False, digits=6))), unit or "%",
+            progress.append(ProgressRow(code, as_of, draw(maybe(decimals(signed=False, digits=2 if milestone else 6))),
+                                        unit or "%",
                                         draw(TEXT), source(draw, "progress.csv", len(progress) + 2)))
     projects = [Project(c, draw(TEXT) or "x", draw(st.sampled_from(["infrastructure", "livelihood", "high_tech"])),
                         draw(st.sampled_from(dept_codes)), draw(TEXT), draw(maybe(st.dates())), draw(maybe(st.dates())),
