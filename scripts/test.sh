@@ -13,9 +13,7 @@ echo "==> mypy"
 echo "==> tests (SQLite)"
 .venv/bin/pytest -n 2 -q "$@"
 
-if compgen -G "tests/web/test_*.py" >/dev/null; then
-    echo "==> database tests (PostgreSQL)"
-    url=$(scripts/postgres.sh start)
-    trap 'scripts/postgres.sh stop' EXIT
-    PLANWATCH_DATABASE_URL="$url" .venv/bin/pytest -n 2 -q -m "not browser" tests/web
-fi
+echo "==> database tests again on PostgreSQL"
+url=$(scripts/postgres.sh start)
+trap 'scripts/postgres.sh stop' EXIT
+PLANWATCH_DATABASE_URL="$url" .venv/bin/pytest -n 2 -q -m "not browser" tests/web tests/pages
