@@ -68,42 +68,47 @@ def _password(given: str | None) -> tuple[str, bool]:
 
 
 def createuser(args: argparse.Namespace) -> int:
+    """Through the same service as the people page and ``/api/people/`` (``plans.services.people``)."""
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from planwatch.web.plans import changelog
     from planwatch.web.plans.actor import Actor
+    from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
     from planwatch.web.plans.models import Membership
+    from planwatch.web.plans.services import people
 
     plan = _plan(args.plan)
-    dept = None
-    if args.role in ("head", "reporter"):
-        if not args.department:
-            raise SystemExit(f"--department is required for the role {args.role}")
-        dept = plan.departments.filter(code=args.department).first()
-        if dept is None:
-            raise SystemExit(f"plan {plan.pk} has no department {args.department!r}")
-    password, generated = _password(args.password)
+    needs_department = args.role in ("head", "reporter")
+    if needs_department and not args.department:
+        raise SystemExit(f"--department is required for the role {args.role}")
+    if needs_department and not plan.departments.filter(code=args.department).exists():
+        raise SystemExit(f"plan {plan.pk} has no department {args.department!r}")
+    department = args.department if needs_department else None
+    explicit = args.password or os.environ.get("PLANWATCH_USER_PASSWORD") or None
     actor = Actor.cli()
-    with transaction.atomic():
-        user, created = get_user_model().objects.get_or_create(username=args.name)
-        if created or args.password or os.environ.get("PLANWATCH_USER_PASSWORD"):
-            user.set_password(password)
-        if args.superuser:
-            user.is_superuser = user.is_staff = True
-        user.save()
-        before = None
-        member = Membership.objects.filter(user=user, plan=plan).first()
-        if member is not None:
-            before = changelog.snapshot(member)
-            member.role, member.department = args.role, dept
-            member.save()
-        else:
-            member = Membership.objects.create(user=user, plan=plan, role=args.role, department=dept)
-        changelog.record(actor, "update" if before else "create", member, before, changelog.snapshot(member),
-                         plan=plan)
+    user = get_user_model().objects.filter(username=args.name).first()
+    member = Membership.objects.filter(user=user, plan=plan).first() if user is not None else None
+    password, generated, created = explicit, False, False
+    if user is None and not explicit:
+        password, generated = _password(None)  # asked at a terminal, else generated
+    try:
+        with transaction.atomic():
+            if member is None:
+                added = people.add_person(actor, plan, username=args.name, role=args.role, department=department,
+                                          password=password)
+                member, created = added.membership, added.created
+            else:
+                people.change_role(actor, member, role=args.role, department=department or "")
+            if not created and explicit:
+                people.reset_password(actor, member, explicit)
+            if args.superuser:
+                people.make_superuser(actor, member.user)
+    except ValidationError as exc:
+        raise SystemExit("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from exc
+    except (Conflict, PermissionDenied) as exc:
+        raise SystemExit(str(exc)) from exc
     print(f"{'created' if created else 'updated'} {args.name}: {args.role}"
-          + (f" of {dept.code}" if dept else "") + f" in plan {plan.pk}")
+          + (f" of {department}" if department else "") + f" in plan {plan.pk}")
     if created and generated:
         print(f"password: {password}")
     return 0
