@@ -225,6 +225,32 @@ def expected_share(task: Task, on: dt.date, convention: Convention | str = Conve
     )
 
 
+class ProgressDay:
+    """What the progress of every task on one date shares, computed once for many tasks: the date, the
+    convention, the share of the year elapsed, and the time progress of each (curve, deadline) pair.
+
+    A city's thousands of tasks have a handful of curves and deadlines, so ``expected_share`` runs a
+    handful of times per request instead of once per task. A curve that does not parse is not kept: it
+    raises for each task that has it (the message names the task).
+    """
+
+    __slots__ = ("_shares", "convention", "elapsed", "on")
+
+    def __init__(self, on: dt.date, convention: Convention | str = Convention.DAYS) -> None:
+        self.on = on
+        self.convention = Convention(convention)
+        self.elapsed = year_elapsed(on, self.convention)
+        self._shares: dict[tuple[str, dt.date | None], Decimal] = {}
+
+    def expected_share(self, task: Task) -> Decimal:
+        """``expected_share(task, self.on, self.convention)``, computed once per curve and deadline."""
+        key = ((task.curve or "linear").strip(), task.deadline)
+        share = self._shares.get(key)
+        if share is None:
+            share = self._shares[key] = expected_share(task, self.on, self.convention)
+        return share
+
+
 def seasonal_profile(history: dict[int, list[Decimal]]) -> str:
     """A "seasonal:…" curve from earlier years' month-end cumulative amounts (12 per year).
 
@@ -253,6 +279,30 @@ def seasonal_profile(history: dict[int, list[Decimal]]) -> str:
 
 
 # --- a task's progress ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressState:
+    """A task's progress as plain numbers, without provenance: what a page, a count by status or an API
+    needs for many tasks at once. ``task_progress`` adds the figures with their sources to the same
+    numbers (``progress_figures``); the rules live in ``progress_state`` only.
+
+    Percentages are unrounded (``Decimal``); the status is decided on the gap rounded as published.
+    """
+
+    status: Status
+    on: dt.date
+    convention: Convention
+    expected_pct: Decimal  # time progress on the task's curve, percent
+    done: Decimal | None = None  # cumulative amount done, in the task's unit (None: no figure reported)
+    done_decimals: int = 0  # decimals the amount done was published with
+    done_pct: Decimal | None = None  # percent of the target done (None without a numeric target or progress)
+    share_decimals: int = 1  # decimals to publish done_pct with
+    gap_pp: Decimal | None = None  # done_pct − expected_pct (for "at most" targets the reverse), points
+    forecast: Decimal | None = None  # year-end (deadline) estimate of the amount, task unit
+    forecast_met: bool | None = None
+    as_of: dt.date | None = None  # date of the progress row used
+    done_by: dt.date | None = None  # milestones: date reported done
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,29 +336,170 @@ def forecast_year_end(done: Decimal, elapsed_share: Decimal, expected_share: Dec
     raise ValueError("no year-end forecast before any time has elapsed")
 
 
-def _done_figure(task: Task, row: ProgressRow) -> Figure | None:
+def _row_ref(task: Task, row: ProgressRow) -> dict[str, str]:
+    return {"file": row.source.file or "progress.csv", "row": str(row.source.row), "task": task.code,
+            "as_of": row.as_of.isoformat(), "column": "value"}
+
+
+def _decimals(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def _done_amount(task: Task, row: ProgressRow) -> Decimal | None:
+    """The amount of ``row`` in the task's unit (converted when the row is in another scale)."""
     if row.value is None:
         return None
-    value = row.value
-    ref = {"file": row.source.file or "progress.csv", "row": str(row.source.row), "task": task.code,
-           "as_of": row.as_of.isoformat(), "column": "value"}
     if row.unit and task.unit and row.unit != task.unit:
         try:
-            value = convert(value, row.unit, task.unit)
+            return convert(row.value, row.unit, task.unit)
         except UnitError as exc:
+            ref = _row_ref(task, row)
             raise UnitError(
                 f"{ref['file']} row {ref['row']}: task {task.code} progress in {row.unit!r} "
                 f"cannot be compared with its target in {task.unit!r}"
             ) from exc
-        fig = published(row.value, task.unit, "progress", label=f"{task.name}完成量", **ref)
-        return Figure(value, task.unit, fig.decimals, "progress", ref, label=fig.label,
-                      formula=f"{row.value}{row.unit} → {task.unit}")
-    return published(value, task.unit or row.unit, "progress", label=f"{task.name}完成量", **ref)
+    return row.value
+
+
+_DEFAULT_THRESHOLDS = Thresholds()
+_LEVELS = (TargetKind.LEVEL_AT_LEAST, TargetKind.LEVEL_AT_MOST)
+
+
+def progress_state(
+    task: Task,
+    row: ProgressRow | None,
+    on: dt.date | ProgressDay,
+    *,
+    convention: Convention | str = "days",
+    thresholds: Thresholds | None = None,
+) -> ProgressState:
+    """Status, done share, time progress and gap of ``task`` from its latest approved progress ``row``
+    (None: none reported), without provenance figures.
+
+    ``on`` is the date, or a ``ProgressDay`` shared by many tasks (then its convention is used and
+    ``convention`` is ignored). Raises ``CurveError`` or ``UnitError`` (both ``ValueError``) for a
+    curve or a unit that does not parse.
+    """
+    if row is not None and row.task != task.code:
+        raise ValueError(f"progress row of task {row.task!r} given for task {task.code!r}")
+    day = on if isinstance(on, ProgressDay) else ProgressDay(on, convention)
+    th = thresholds or _DEFAULT_THRESHOLDS
+    date = day.on
+    deadline = _deadline(task, date)
+    exp = day.expected_share(task)
+    exp_pct = exp * HUNDRED
+    done = _done_amount(task, row) if row is not None else None
+    decimals = _decimals(row.value) if row is not None and row.value is not None else 0
+    as_of = row.as_of if row is not None else None
+    base = ProgressState(Status.NO_TARGET, date, day.convention, exp_pct, done, decimals, as_of=as_of)
+    kind = task.target_kind
+
+    if kind is TargetKind.MILESTONE:  # milestones report percent complete (0–100); 100 means done on as_of
+        if done is not None and done >= HUNDRED and row is not None:
+            met = evaluate(TargetKind.MILESTONE, None, done_by=row.as_of, due=deadline, on=date).met
+            return replace(base, status=Status.DONE, forecast_met=met, done_by=row.as_of)
+        if date > deadline:
+            return replace(base, status=Status.OVERDUE, forecast_met=False)
+        if done is None:
+            return replace(base, status=Status.NOT_STARTED)
+        gap_value = done - exp_pct
+        return replace(base, status=th.classify(round_half_up(gap_value, 1), exp_pct), done_pct=done,
+                       share_decimals=max(decimals, 1), gap_pp=gap_value)
+
+    target = task.target_value
+    if kind is None or target is None:
+        return base
+    if done is None:
+        return replace(base, status=Status.OVERDUE if date > deadline else Status.NOT_STARTED)
+
+    if kind not in _LEVELS:
+        # a rate or growth target: judged directly, it has no share to accumulate
+        result = evaluate(kind, target, level=done, growth_pct=done, unit=task.unit)
+        if result.met:
+            status = Status.DONE if date >= deadline else Status.AHEAD
+        else:
+            status = Status.OVERDUE if date > deadline else Status.LAGGING
+        return replace(base, status=status, forecast_met=result.met)
+
+    if target <= 0:
+        return base
+    share = done / target * HUNDRED
+    at_most = kind is TargetKind.LEVEL_AT_MOST
+    gap_value = exp_pct - share if at_most else share - exp_pct
+    if at_most:
+        if done > target:
+            status = Status.SERIOUSLY_LAGGING
+        elif date >= deadline:
+            status = Status.DONE
+        else:
+            status = th.classify(round_half_up(gap_value, 1), exp_pct)
+    elif done >= target:
+        status = Status.DONE
+    elif date > deadline:
+        status = Status.OVERDUE
+    else:
+        status = th.classify(round_half_up(gap_value, 1), exp_pct)
+
+    forecast = forecast_met = None
+    if exp > 0 and status is not Status.DONE:
+        forecast = forecast_year_end(done, day.elapsed, exp)
+        forecast_met = forecast <= target if at_most else forecast >= target
+    elif status is Status.DONE:
+        forecast_met = True
+    return replace(base, status=status, done_pct=share, gap_pp=gap_value, forecast=forecast,
+                   forecast_met=forecast_met)
 
 
 def _pct(value: Decimal, label: str, formula: str, inputs: tuple[Figure, ...], unit: str = "%",
          **ref: str) -> Figure:
     return Figure(value, unit, 1, "computation", dict(ref), formula=formula, inputs=inputs, label=label)
+
+
+def _done_figure(task: Task, row: ProgressRow, value: Decimal) -> Figure:
+    ref = _row_ref(task, row)
+    label = f"{task.name}完成量"
+    if row.unit and task.unit and row.unit != task.unit:
+        assert row.value is not None
+        fig = published(row.value, task.unit, "progress", label=label, **ref)
+        return Figure(value, task.unit, fig.decimals, "progress", ref, label=fig.label,
+                      formula=f"{row.value}{row.unit} → {task.unit}")
+    return published(value, task.unit or row.unit, "progress", label=label, **ref)
+
+
+def progress_figures(task: Task, row: ProgressRow | None, state: ProgressState) -> TaskProgress:
+    """The figures with provenance of a progress ``state`` of ``task`` (from ``progress_state``)."""
+    on = state.on
+    curve = task.curve or "linear"
+    exp_fig = _pct(state.expected_pct, f"{task.name}序时进度",
+                   f"expected share on {on.isoformat()} ({curve}, by {state.convention})", (),
+                   task=task.code, on=on.isoformat(), convention=str(state.convention))
+    done = _done_figure(task, row, state.done) if row is not None and state.done is not None else None
+    target = None
+    if task.target_kind is not TargetKind.MILESTONE and task.target_value is not None:
+        target = published(task.target_value, task.unit, "target", label=f"{task.name}全年目标",
+                           file=task.source.file or "tasks.csv", row=str(task.source.row), task=task.code,
+                           column="target_value")
+    share = gap = forecast = None
+    if state.done_pct is not None and done is not None:
+        if task.target_kind is TargetKind.MILESTONE:
+            share = Figure(done.value, "%", state.share_decimals, "progress", dict(done.ref),
+                           label=f"{task.name}完成进度")
+            formula = "done share − expected share"
+        else:
+            assert target is not None
+            share = _pct(state.done_pct, f"{task.name}完成进度", f"{done.value} / {target.value} × 100",
+                         (done, target), task=task.code)
+            at_most = task.target_kind is TargetKind.LEVEL_AT_MOST
+            formula = "expected share − done share" if at_most else "done share − expected share"
+        assert state.gap_pp is not None
+        gap = _pct(state.gap_pp, f"{task.name}与序时进度之差", formula, (share, exp_fig), unit="pp", task=task.code)
+    if state.forecast is not None and done is not None:
+        forecast = Figure(state.forecast, task.unit, max(done.decimals, 1), "computation", {"task": task.code},
+                          formula="done / expected share", inputs=(done, exp_fig), label=f"{task.name}全年预计")
+    return TaskProgress(task=task.code, done=done, target=target, done_share=share, expected_share=exp_fig,
+                        gap_pp=gap, status=state.status, forecast=forecast, forecast_met=state.forecast_met,
+                        on=on, as_of=state.as_of, done_by=state.done_by)
 
 
 def task_progress(
@@ -319,100 +510,10 @@ def task_progress(
     convention: Convention | str = "days",
     thresholds: Thresholds | None = None,
 ) -> TaskProgress:
-    """Progress of ``task`` on ``on`` from its latest approved progress ``row`` (None: none reported)."""
-    if row is not None and row.task != task.code:
-        raise ValueError(f"progress row of task {row.task!r} given for task {task.code!r}")
-    th = thresholds or Thresholds()
-    conv = Convention(convention)
-    deadline = _deadline(task, on)
-    exp = expected_share(task, on, conv)
-    exp_pct = exp * HUNDRED
-    curve = task.curve or "linear"
-    exp_fig = _pct(exp_pct, f"{task.name}序时进度", f"expected share on {on.isoformat()} ({curve}, by {conv})",
-                   (), task=task.code, on=on.isoformat(), convention=str(conv))
-    kind = task.target_kind
-    done = _done_figure(task, row) if row is not None else None
-    as_of = row.as_of if row is not None else None
-    base = TaskProgress(task=task.code, done=done, target=None, done_share=None, expected_share=exp_fig,
-                        gap_pp=None, status=Status.NO_TARGET, on=on, as_of=as_of)
-
-    if kind is TargetKind.MILESTONE:
-        return _milestone_progress(task, row, on, deadline, base, th)
-
-    target = None
-    if task.target_value is not None:
-        target = published(task.target_value, task.unit, "target", label=f"{task.name}全年目标",
-                           file=task.source.file or "tasks.csv", row=str(task.source.row), task=task.code,
-                           column="target_value")
-    if kind is None or target is None:
-        return replace(base, target=target)
-    if done is None:
-        return replace(base, target=target, status=Status.OVERDUE if on > deadline else Status.NOT_STARTED)
-
-    if kind not in (TargetKind.LEVEL_AT_LEAST, TargetKind.LEVEL_AT_MOST):
-        # a rate or growth target: judged directly, it has no share to accumulate
-        result = evaluate(kind, target.value, level=done.value, growth_pct=done.value, unit=task.unit)
-        if result.met:
-            status = Status.DONE if on >= deadline else Status.AHEAD
-        else:
-            status = Status.OVERDUE if on > deadline else Status.LAGGING
-        return replace(base, target=target, status=status, forecast_met=result.met)
-
-    if target.value <= 0:
-        return replace(base, target=target)
-    share = _pct(done.value / target.value * HUNDRED, f"{task.name}完成进度",
-                 f"{done.value} / {target.value} × 100", (done, target), task=task.code)
-    at_most = kind is TargetKind.LEVEL_AT_MOST
-    gap_value = exp_pct - share.value if at_most else share.value - exp_pct
-    gap = _pct(gap_value, f"{task.name}与序时进度之差",
-               "expected share − done share" if at_most else "done share − expected share",
-               (share, exp_fig), unit="pp", task=task.code)
-    published_gap = round_half_up(gap_value, 1)
-    if at_most:
-        if done.value > target.value:
-            status = Status.SERIOUSLY_LAGGING
-        elif on >= deadline:
-            status = Status.DONE
-        else:
-            status = th.classify(published_gap, exp_pct)
-    elif done.value >= target.value:
-        status = Status.DONE
-    elif on > deadline:
-        status = Status.OVERDUE
-    else:
-        status = th.classify(published_gap, exp_pct)
-
-    forecast = forecast_met = None
-    if exp > 0 and status is not Status.DONE:
-        fc = forecast_year_end(done.value, year_elapsed(on, conv), exp)
-        forecast = Figure(fc, task.unit, max(done.decimals, 1), "computation", {"task": task.code},
-                          formula="done / expected share", inputs=(done, exp_fig), label=f"{task.name}全年预计")
-        forecast_met = fc <= target.value if at_most else fc >= target.value
-    elif status is Status.DONE:
-        forecast_met = True
-    return replace(base, target=target, done_share=share, gap_pp=gap, status=status, forecast=forecast,
-                   forecast_met=forecast_met)
-
-
-def _milestone_progress(
-    task: Task, row: ProgressRow | None, on: dt.date, due: dt.date, base: TaskProgress, th: Thresholds
-) -> TaskProgress:
-    """Milestones report percent complete (0–100) in progress rows; 100 means done on ``as_of``."""
-    done = base.done
-    if done is not None and done.value >= HUNDRED and row is not None:
-        met = evaluate(TargetKind.MILESTONE, None, done_by=row.as_of, due=due, on=on).met
-        return replace(base, status=Status.DONE, forecast_met=met, done_by=row.as_of)
-    if on > due:
-        return replace(base, status=Status.OVERDUE, forecast_met=False)
-    if done is None:
-        return replace(base, status=Status.NOT_STARTED)
-    exp_fig = base.expected_share
-    share = Figure(done.value, "%", max(done.decimals, 1), "progress", dict(done.ref), label=f"{task.name}完成进度")
-    gap_value = done.value - exp_fig.value
-    gap = _pct(gap_value, f"{task.name}与序时进度之差", "done share − expected share", (share, exp_fig),
-               unit="pp", task=task.code)
-    status = th.classify(round_half_up(gap_value, 1), exp_fig.value)
-    return replace(base, done_share=share, gap_pp=gap, status=status)
+    """Progress of ``task`` on ``on`` from its latest approved progress ``row`` (None: none reported),
+    with every figure's provenance: ``progress_state`` and then ``progress_figures``."""
+    state = progress_state(task, row, on, convention=convention, thresholds=thresholds)
+    return progress_figures(task, row, state)
 
 
 def summarize(progresses: Iterable[TaskProgress]) -> dict[Status, int]:
