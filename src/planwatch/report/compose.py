@@ -104,6 +104,8 @@ def environment() -> jinja2.Environment:
     env.filters["message_en"] = lambda w: link_numbers(w.message_en, list(w.figures.values()))
     env.tests["negative"] = lambda f: f is not None and numbers.is_negative(f)
     env.tests["zero"] = lambda f: f is not None and numbers.is_zero(f)
+    env.tests["over_hundred"] = lambda f: f is not None and f.value > 100  # a share past the whole (超额完成)
+    env.tests["hundred"] = lambda f: f is not None and f.value == 100
     return env
 
 
@@ -268,7 +270,13 @@ def _parse(
                 doc.title = _plain(rest, registry)
             elif style in _FRONT_STYLES:
                 para = Paragraph(_runs(rest.strip(), registry), style=style)
-                (doc.front if level1 is None else current).append(para)
+                if level1 is None:
+                    doc.front.append(para)
+                elif style == "closing":  # the last words of the speech: after the section's subsections
+                    level1.blocks.append(para)
+                    current = level1.blocks
+                else:
+                    current.append(para)
             else:
                 raise ReportTemplateError(f"unknown markup line {line!r}")
         elif line.startswith("## "):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from planwatch.core import measures, progress, rules
+from planwatch.core import growth, measures, progress, rules
 from planwatch.core.figures import Figure, published
 from planwatch.core.model import Area, Indicator, IndicatorKind, Plan, Task
 from planwatch.core.periods import Period
@@ -31,6 +31,8 @@ class IndicatorItem:
     base_label_zh: str = ""
     base_label_en: str = ""
     avg_years: int = 0  # 2 for 两年平均 (period year − base year)
+    joined: bool = False  # report.yaml `join: true`: its clause continues the previous clause's sentence
+    share: Figure | None = None  # report.yaml `share_of: CODE`: this value as a percentage of that one's
 
     @property
     def short(self) -> bool:
@@ -113,6 +115,21 @@ class AreaItem:
 
 
 @dataclass(slots=True)
+class RankItem:
+    """A ranking that fell (a rank_fell warning), told in section 二 as the seed tells it."""
+
+    name: str
+    name_en: str
+    rank: Figure
+    previous: Figure
+    places: Figure  # computed: rank − previous
+    period_zh: str  # "6月份", "2021年上半年"
+    period_en: str
+    previous_zh: str
+    previous_en: str
+
+
+@dataclass(slots=True)
 class WarningGroup:
     """Warnings of one rule type, told together in section 二 when there are many."""
 
@@ -139,6 +156,7 @@ class ReportData:
     lagging: list[TaskItem]
     below_base: list[IndicatorItem]
     rank_fell: list[Any]
+    rankings: list[RankItem]
     other_warnings: list[Any]
     other_groups: list[WarningGroup]
     status_counts: dict[str, Figure]
@@ -197,6 +215,8 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
 
     def item(ind: Indicator, figs: Any) -> IndicatorItem:
         w = dict(ind_wording.get(ind.code) or {})
+        if "verb" in w:  # a verb the office chose is used for rates too (the template's default otherwise)
+            w["rate_verb"] = w["verb"] or ""
         w.setdefault("name", ind.name)
         w.setdefault("name_en", ind.name_en or ind.name)
         default_verb = "为" if ind.kind is IndicatorKind.RATE else ("完成" if ind.headline else "达到")
@@ -205,7 +225,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         base = getattr(figs, "base_period", "") or ""
         zh, en = _base_labels(base)
         years = p.year - Period.parse(base).year if base else (p.year - plan.base_year if plan.base_year else 2)
-        return IndicatorItem(ind, figs, {k: str(v) for k, v in w.items()}, zh, en, years)
+        return IndicatorItem(ind, figs, {k: "" if v is None else str(v) for k, v in w.items()}, zh, en, years)
 
     index = measures.PlanIndex(plan)
     headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p), index=index)]
@@ -246,6 +266,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
             if ind.area == area.code and not ind.headline and ind.code in observed:
                 a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p), index=index)))
         a.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
+        _pair_indicators(a.indicators, ind_wording)
         if a.indicators or a.tasks or a.lead_zh:
             areas.append(a)
 
@@ -259,6 +280,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     below_base = [item(plan.indicator(c), measures.indicator_figures(plan, c, str(p), index=index))
                   for c in dict.fromkeys(below_codes)]
     rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
+    rankings = _rankings(plan, p, on, rank_fell, in_force)
     handled = {"task_behind_time", "below_base", "rank_fell"}
     other = [w for w in warnings if _rule_type(w) not in handled]
     groups: dict[str, list[Any]] = {}
@@ -277,10 +299,74 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
 
     return ReportData(
         plan=plan, period=p, on=on, annual=p.months == 12, headline=headline, areas=areas, tasks=tasks,
-        warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, other_warnings=other,
+        warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, rankings=rankings, other_warnings=other,
         other_groups=other_groups,
         status_counts=status_counts, time_progress=time_progress, wording=wording, projects=projects,
     )
+
+
+def _pair_indicators(items: list[IndicatorItem], ind_wording: dict[str, Any]) -> None:
+    """Apply report.yaml's `join` and `share_of` to an area's indicators.
+
+    ``join: true`` writes the indicator's clause after the previous one's with a comma ("新增5G基站291站，
+    累计达到4312站"); ``share_of: CODE`` adds this value as a percentage of that indicator's value, computed
+    by core.growth.share (the landing rate of "朝阳组团任务62项，已落地49项，落地率达79%").
+    """
+    by_code = {it.indicator.code: it for it in items}
+    for it in items:
+        raw = dict(ind_wording.get(it.indicator.code) or {})
+        it.joined = bool(raw.get("join")) and it is not items[0]
+        whole = by_code.get(str(raw.get("share_of") or ""))
+        part_fig, whole_fig = it.figures.value, whole.figures.value if whole else None
+        if part_fig is None or whole_fig is None or part_fig.unit != whole_fig.unit or whole_fig.value <= 0:
+            continue
+        decimals = int(raw.get("share_decimals", 1))
+        it.share = Figure(
+            value=growth.share(part_fig.value, whole_fig.value), unit="%", decimals=decimals,
+            origin="computation", formula="part / whole × 100", inputs=(part_fig, whole_fig),
+            label=f"{it.indicator.name} / {whole.indicator.name if whole else ''}",
+        )
+
+
+def _month_zh(per: Period, year: int) -> str:
+    """A period as the report's prose names it: "6月份" for a month of the report's year."""
+    if per.first == per.last and per.year == year:
+        return f"{per.last}月份"
+    return per.label_zh()
+
+
+def _month_en(per: Period, year: int) -> str:
+    label = per.label_en()
+    return label.removesuffix(f" {year}") if per.first == per.last and per.year == year else label
+
+
+def _rankings(plan: Plan, period: Period, on: dt.date, fell: list[Any], in_force: list[Any]) -> list[RankItem]:
+    """Rankings that fell, for section 二: those of the period (rank_fell warnings), and for rankings
+    published by month (接诉即办 6月份全市排名第11名), the last month of the period against the month
+    before it (the core's rank_fell rule evaluated for that month)."""
+    warns = list(fell)
+    seen = {w.subject for w in warns}
+    last_month = f"{period.year}-{period.last:02d}"
+    if period.first != period.last:
+        rank_rules = [r for r in in_force if str(r.type) == "rank_fell" and r.enabled]
+        if rank_rules:
+            for w in rules.evaluate(plan, last_month, min(on, Period.parse(last_month).end), rank_rules):
+                if w.subject not in seen:
+                    seen.add(w.subject)
+                    warns.append(w)
+    out: list[RankItem] = []
+    for w in warns:
+        now, prev = w.figures.get("rank"), w.figures.get("previous")
+        if now is None or prev is None:
+            continue
+        ind = plan.indicator(w.subject)
+        places = Figure(value=now.value - prev.value, unit="位", decimals=0, origin="computation",
+                        formula="rank − previous rank", inputs=(now, prev), label=f"{ind.name}排名下降位次")
+        p_now, p_prev = Period.parse(now.ref["period"]), Period.parse(prev.ref["period"])
+        out.append(RankItem(ind.name, ind.name_en or ind.name, now, prev, places,
+                            _month_zh(p_now, period.year), _month_en(p_now, period.year),
+                            _month_zh(p_prev, period.year), _month_en(p_prev, period.year)))
+    return out
 
 
 def _project_counts(plan: Plan, on: dt.date) -> dict[str, Figure]:
