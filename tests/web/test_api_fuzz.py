@@ -59,7 +59,8 @@ def known_ids(plan, users, task) -> dict[str, int]:
     return {"plans": plan.pk, "tasks": task.pk, "submissions": sub.pk, "rounds": rnd.pk,
             "projects": plan.projects.get(code="p_a").pk, "indicators": plan.indicators.first().pk,
             "warnings": plan.warnings.first().pk, "departments": plan.departments.first().pk,
-            "areas": plan.areas.first().pk, "changes": ObjectChange.objects.first().pk}
+            "areas": plan.areas.first().pk, "changes": ObjectChange.objects.first().pk,
+            "people": plan.memberships.get(user=users["reporter_b"]).pk}
 
 
 def test_no_server_error(api_schema, tokens, known_ids) -> None:

@@ -6,7 +6,8 @@ from rest_framework.routers import DefaultRouter
 from .views.auth import MeView, TokenView
 from .views.indicators import IndicatorViewSet
 from .views.log import ChangeViewSet, WarningViewSet
-from .views.plans import AreaViewSet, DepartmentViewSet, PlanViewSet
+from .views.people import DepartmentWriteViewSet, PersonViewSet
+from .views.plans import AreaViewSet, PlanViewSet
 from .views.projects import ProjectViewSet
 from .views.rounds import RoundViewSet
 from .views.submissions import SubmissionViewSet
@@ -14,7 +15,7 @@ from .views.tasks import TaskViewSet
 
 router = DefaultRouter()
 router.register("plans", PlanViewSet, basename="plan")
-router.register("departments", DepartmentViewSet, basename="department")
+router.register("departments", DepartmentWriteViewSet, basename="department")
 router.register("areas", AreaViewSet, basename="area")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("submissions", SubmissionViewSet, basename="submission")
@@ -23,6 +24,7 @@ router.register("warnings", WarningViewSet, basename="warning")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("rounds", RoundViewSet, basename="round")
 router.register("changes", ChangeViewSet, basename="change")
+router.register("people", PersonViewSet, basename="person")
 
 app_name = "api"
 
