@@ -34,7 +34,6 @@ def numbers_outside_rules(text: str) -> list[tuple[int, str]]:
 # In English also: years (2021), days of months (August 10), section numbers ((1) …).
 _NOT_FIGURES_EN = [
     re.compile(r"\d{4}-\d{2}-\d{2}"),
-    re.compile(r"\b10,000 (?=m²|yuan)"),  # a unit in the core's English messages: "210 10,000 m²"
     re.compile(r"\b(?:19|20)\d\d\b"),
     re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d+"),
     re.compile(r"^#+ \(\d+\)", re.M),

@@ -50,7 +50,8 @@ PLACEHOLDERS: dict[RuleType, set[str]] = {
     RuleType.GROWTH_BELOW_TARGET: _COMMON | {"yoy", "growth_text", "growth_text_en", "target", "target_text",
                                              "target_text_en", "gap", "unit"},
     RuleType.BELOW_BASE: _COMMON | {"vs_base", "fall", "base", "base_en", "base_year"},
-    RuleType.TASK_BEHIND_TIME: _COMMON | {"done", "target", "unit", "unit_en", "done_share", "expected_share",
+    RuleType.TASK_BEHIND_TIME: _COMMON | {"done", "target", "unit", "unit_en", "done_en", "target_en",
+                                          "done_share", "expected_share",
                                           "gap", "status", "status_en", "lead", "on", "on_en"},
     RuleType.MILESTONE_OVERDUE: _COMMON | {"due", "due_en", "on", "on_en", "days", "lead", "target_text"},
     RuleType.NO_RECENT_PROGRESS: _COMMON | {"days", "last", "last_en", "limit", "lead", "on", "on_en"},
@@ -67,8 +68,45 @@ PARAMS: dict[RuleType, dict[str, Decimal]] = {
     RuleType.PROJECT_NOT_STARTED: {"grace_days": Decimal(0)},
     RuleType.RANK_FELL: {"min_places": Decimal(1)},
 }
-_UNIT_EN = {"公顷": "ha", "平方米": "m²", "万平方米": "10,000 m²", "亿元": "100 million yuan",
-            "万元": "10,000 yuan", "元": "yuan", "公里": "km", "米": "m", "亩": "mu", "万亩": "10,000 mu"}
+# English for the task units of the messages: a Chinese scale (万, 亿) becomes a factor, so that
+# 91.4 万平方米 reads "914,000 m²" and 210 万平方米 "2.1 million m²" (never "91.4 10,000 m²").
+_SCALED_EN: dict[str, tuple[int, str]] = {
+    "公顷": (1, "ha"), "平方米": (1, "m²"), "万平方米": (10_000, "m²"), "亿元": (100_000_000, "yuan"),
+    "万元": (10_000, "yuan"), "元": (1, "yuan"), "公里": (1, "km"), "米": (1, "m"), "亩": (1, "mu"),
+    "万亩": (10_000, "mu"), "万人": (10_000, "people"), "人": (1, "people"), "万个": (10_000, ""),
+    "个": (1, ""), "项": (1, "items"), "处": (1, "sites"), "条": (1, ""), "套": (1, "units"),
+    "户": (1, "households"), "张": (1, "beds"), "名": (1, ""), "家": (1, "firms"), "站": (1, "stations"),
+    "部": (1, ""), "所": (1, ""), "座": (1, ""), "辆": (1, "vehicles"), "次": (1, "times"),
+}
+_UNIT_EN = {k: u for k, (f, u) in _SCALED_EN.items() if f == 1}
+_WORDS_EN = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+def number_en(value: Decimal, unit: str) -> str:
+    """The number of an amount as English writes it in the unit's base: 91.4 万平方米 → "914,000",
+    210 万平方米 → "2.1 million", 298 亿元 → "29.8 billion"; units with no scale keep the number."""
+    factor, _ = _SCALED_EN.get(unit, (1, unit))
+    v = value * factor
+    for size, word in _WORDS_EN:
+        if factor > 1 and abs(v) >= size:
+            return f"{_plain(v / size)} {word}"
+    if factor == 1:
+        return _plain(v)
+    return f"{v.normalize():,f}"  # 914,000: thousands grouped once a scale is multiplied out
+
+
+def amount_en(fig: Figure | None, unit: str = "") -> str:
+    """A figure with its English unit: "914,000 m²", "2.1 million m²", "5 items" ("" for no figure)."""
+    if fig is None:
+        return ""
+    unit = unit or fig.unit
+    name = _SCALED_EN.get(unit, (1, unit))[1]
+    num = number_en(fig.rounded, unit)
+    return f"{num} {name}" if name else num
+
+
+def _plain(v: Decimal) -> str:
+    return format(v.normalize(), "f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +385,7 @@ def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         values = ctx.common(task.name, task.name_en, task.code) | {
             "done": _num(p.done), "target": _num(p.target), "unit": task.unit,
             "unit_en": _UNIT_EN.get(task.unit, task.unit), "done_share": _num(p.done_share),
+            "done_en": amount_en(p.done, task.unit), "target_en": amount_en(p.target, task.unit),
             "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
             "status": p.status.label_zh, "status_en": p.status.label_en,
             "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": ctx.on.isoformat()}

@@ -24,6 +24,7 @@ from typing import Any
 
 import jinja2
 
+from planwatch.core import rules
 from planwatch.core.figures import Figure, published
 
 from . import numbers
@@ -155,6 +156,9 @@ def mark(fig: Figure, fmt: str) -> str:
 
 
 _NUMBER = re.compile("(?<![\\d.\ue000])" r"\d+(?:\.\d+)?(?![\d.])")
+# a number of a message as the core writes it in English too: "914,000", "2.1 million"
+_NUMBER_EN = re.compile("(?<![\\d.,\ue000])(?P<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+                        "(?![\\d.]|,\\d{3})(?P<scale> (?:million|billion))?")
 _PLACEHOLDER = re.compile(r"\{(target|done|remaining|share)\}")
 
 
@@ -166,14 +170,25 @@ def link_numbers(text: str, figures: list[Figure]) -> str:
     """
     pool = list(figures)
 
-    def repl(m: re.Match[str]) -> str:
+    def find(text: str) -> str | None:
         for i, fig in enumerate(pool):
-            if numbers.number(fig) == m.group(0) or numbers.abs_number(fig) == m.group(0):
+            forms = {numbers.number(fig), numbers.abs_number(fig), rules.number_en(fig.rounded, fig.unit)}
+            if text in forms:
                 pool.pop(i)
-                return _registry.get().mark(m.group(0), fig)
+                return _registry.get().mark(text, fig)
+        return None
+
+    def repl(m: re.Match[str]) -> str:
+        whole = find(m.group(0))
+        if whole is not None:
+            return whole
+        if m.group("scale"):  # "5 million" where only 5 is a figure
+            head = find(m.group("num"))
+            if head is not None:
+                return head + m.group(0)[len(m.group("num")):]
         return m.group(0)
 
-    return _NUMBER.sub(repl, text)
+    return _NUMBER_EN.sub(repl, text)
 
 
 def fill_measure(text: str, items: list[Any], lang: str) -> str:
