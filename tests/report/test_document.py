@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from planwatch.core.model import Plan
+from planwatch.package import load
 from planwatch.report import Document, ReportTemplateError, build_document
 from planwatch.report.compose import render_document
 from planwatch.report.document import Paragraph, Section
 
-from .conftest import SEED_HEADLINE
+from .conftest import SEED_HEADLINE, copy_example, edit_cell
 
 _PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
 
@@ -180,3 +182,69 @@ def test_annual_report_before_the_year_is_published_has_no_empty_chart(plan: Pla
     assert "全年主要指标数据待统计部门发布后补充" in first.text
     subs = [s for s in doc.sections() if s.level == 2 and s in doc.sections()[0].blocks]
     assert all(any(isinstance(b, Paragraph) and b.text for b in s.blocks) for s in subs)
+
+
+def _area_paragraph(doc: Document, section: str, heading_part: str) -> Paragraph:
+    top = next(s for s in doc.sections() if s.level == 1 and s.heading_text.startswith(section))
+    sub = next(b for b in top.blocks if isinstance(b, Section) and heading_part in b.heading_text)
+    return next(b for b in sub.blocks if isinstance(b, Paragraph))
+
+
+def test_related_counts_are_written_together_with_the_computed_rate(doc_zh: Document) -> None:
+    """The seed's register: 朝阳组团62项任务已落地49项，落地率达79% — one sentence, the rate computed."""
+    para = _area_paragraph(doc_zh, "一、", "两区")
+    assert "“两区”朝阳组团任务62项，已落地49项，落地率达79%。" in para.text
+    assert "达到62项" not in para.text and "任务数" not in para.text
+    rate = next(r for r in para.runs if not isinstance(r, str) and r.text == "79%")
+    assert rate.figure.origin == "computation"
+    assert sorted(str(i.value) for i in rate.figure.inputs) == ["49", "62"]
+    assert all(i.ref["file"] == "observations.csv" for i in rate.figure.inputs)
+    # verbs chosen per indicator in report.yaml: 新增…, 累计达到…, 增至…
+    assert "新增5G基站291站，累计达到4312站。" in _area_paragraph(doc_zh, "一、", "经济结构").text
+    assert "跨国公司地区总部增至131家" in para.text
+
+
+def test_the_rate_follows_the_package(tmp_path: Path) -> None:
+    """GIVEN 31 of the 62 tasks landed instead of 49 WHEN the report is written THEN the rate is 50%."""
+    pkg = copy_example(tmp_path / "pkg")
+    edit_cell(pkg / "observations.csv", {"indicator": "two_zones_tasks_landed", "period": "2021H1"}, "value", "31")
+    para = _area_paragraph(build_document(load(pkg), "2021H1"), "一、", "两区")
+    assert "已落地31项，落地率达50%" in para.text
+
+
+def test_task_shares_read_as_the_seed_words_them(doc_zh: Document) -> None:
+    """Past the target: 超额完成; nothing done: 尚未完成; never "260.0%" or "0.0%" in the prose."""
+    prose = "".join(b.text for s in doc_zh.sections() for b in s.blocks
+                    if isinstance(b, Paragraph) and not s.heading_text.startswith("附表"))
+    assert "推动企业上市完成13家，超额完成全年任务（5家）" in prose
+    assert "疏堵工程全年任务5项，尚未完成。" in prose
+    assert "疏堵工程全年任务5项，尚未完成，低于序时进度49.6个百分点" in prose
+    assert "拆除违法建设完成91.4万平方米，完成全年任务210万平方米的43.5%" in prose
+    assert not re.search(r"(?<![\d.])0\.0%", prose) and "260.0%" not in prose
+
+
+def test_rankings_that_fell_in_the_seeds_manner(doc_zh: Document, doc_en: Document) -> None:
+    text = _section_text(doc_zh, "二、")
+    assert "“接诉即办”综合考核全市排名6月份为第11名，较5月份的第9名下降2位" in text
+    assert "PM2.5累计平均浓度全市排名为第10名，较2020年上半年的第8名下降2位" in text
+    en = " ".join(b.text for s in doc_en.sections() if s.heading_text.startswith("II.")
+                  for b in s.blocks if isinstance(b, Paragraph))
+    assert "was 11th in June, down 2 places from 9th in May" in en
+
+
+def test_closing_is_its_own_paragraph_after_section_three(doc_zh: Document, doc_en: Document) -> None:
+    for doc, head in ((doc_zh, "三、"), (doc_en, "III.")):
+        three = next(s for s in doc.sections() if s.level == 1 and s.heading_text.startswith(head))
+        last = three.blocks[-1]
+        assert isinstance(last, Paragraph) and last.style == "closing", last
+        assert isinstance(three.blocks[-2], Section)  # after the last subsection, not inside it
+        assert last.text.startswith(("主任、各位副主任、各位委员，", "Chairperson"))
+        assert not any(isinstance(b, Paragraph) and b.style == "closing"
+                       for s in three.blocks if isinstance(s, Section) for b in s.blocks)
+
+
+def test_english_warnings_scale_units(doc_en: Document) -> None:
+    table = next(t for t in doc_en.tables() if t.key == "warnings")
+    cells = " ".join("".join(r if isinstance(r, str) else r.text for r in c) for row in table.rows for c in row)
+    assert "914,000 m² done, 43.5% of the annual 2.1 million m²" in cells
+    assert "10,000" not in cells

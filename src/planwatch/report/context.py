@@ -123,7 +123,7 @@ class RankItem:
     rank: Figure
     previous: Figure
     places: Figure  # computed: rank − previous
-    period_zh: str  # "6月份", "2021年上半年"
+    period_zh: str  # "6月份"; "" for the report's own period
     period_en: str
     previous_zh: str
     previous_en: str
@@ -363,8 +363,10 @@ def _rankings(plan: Plan, period: Period, on: dt.date, fell: list[Any], in_force
         places = Figure(value=now.value - prev.value, unit="位", decimals=0, origin="computation",
                         formula="rank − previous rank", inputs=(now, prev), label=f"{ind.name}排名下降位次")
         p_now, p_prev = Period.parse(now.ref["period"]), Period.parse(prev.ref["period"])
+        same = p_now == period  # the report's own period goes without saying
         out.append(RankItem(ind.name, ind.name_en or ind.name, now, prev, places,
-                            _month_zh(p_now, period.year), _month_en(p_now, period.year),
+                            "" if same else _month_zh(p_now, period.year),
+                            "" if same else _month_en(p_now, period.year),
                             _month_zh(p_prev, period.year), _month_en(p_prev, period.year)))
     return out
 
