@@ -26,6 +26,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from .. import changelog, scoping
@@ -74,17 +75,40 @@ def _last_change(obj: Any) -> ObjectChange | None:
     return changelog.changes_of(obj).order_by("-id").first()
 
 
-def membership_stamp(member: Membership) -> str:
-    """The fingerprint a form carries: the membership and the account as read, and their latest changes."""
+def _last_id(obj: Any) -> int:
+    last = _last_change(obj)
+    return last.pk if last else 0
+
+
+def last_change_ids(model: Any, ids: Any) -> dict[int, int]:
+    """The id of the latest change of each object, in one query (for the stamps of a whole list)."""
+    rows = (ObjectChange.objects.filter(object_type=model._meta.label_lower, object_id__in=[str(i) for i in ids])
+            .values("object_id").annotate(last=Max("id")))
+    return {int(r["object_id"]): r["last"] for r in rows}
+
+
+def membership_stamp(member: Membership, last_ids: tuple[int, int] | None = None) -> str:
+    """The fingerprint a form carries: the membership and the account as read, and their latest changes.
+    ``last_ids`` (latest change of the membership, of the user) when known, else looked up."""
     user = member.user
-    last_m, last_u = _last_change(member), _last_change(user)
-    return _digest([changelog.snapshot(member), user_snapshot(user),
-                    last_m.pk if last_m else 0, last_u.pk if last_u else 0])
+    last_m, last_u = last_ids if last_ids is not None else (_last_id(member), _last_id(user))
+    return _digest([changelog.snapshot(member), user_snapshot(user), last_m, last_u])
 
 
-def department_stamp(dept: Department) -> str:
-    last = _last_change(dept)
-    return _digest([changelog.snapshot(dept), last.pk if last else 0])
+def membership_stamps(members: list[Membership]) -> dict[int, str]:
+    """The stamps of a list of memberships (users selected with them) in two queries."""
+    by_member = last_change_ids(Membership, [m.pk for m in members])
+    by_user = last_change_ids(get_user_model(), [m.user_id for m in members])
+    return {m.pk: membership_stamp(m, (by_member.get(m.pk, 0), by_user.get(m.user_id, 0))) for m in members}
+
+
+def department_stamp(dept: Department, last_id: int | None = None) -> str:
+    return _digest([changelog.snapshot(dept), _last_id(dept) if last_id is None else last_id])
+
+
+def department_stamps(depts: list[Department]) -> dict[int, str]:
+    last = last_change_ids(Department, [d.pk for d in depts])
+    return {d.pk: department_stamp(d, last.get(d.pk, 0)) for d in depts}
 
 
 def _check_stamp(stamp: str | None, current: str, *objs: Any) -> None:
