@@ -22,7 +22,7 @@ import calendar
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
@@ -392,26 +392,33 @@ def progress_state(
     done = _done_amount(task, row) if row is not None else None
     decimals = _decimals(row.value) if row is not None and row.value is not None else 0
     as_of = row.as_of if row is not None else None
-    base = ProgressState(Status.NO_TARGET, date, day.convention, exp_pct, done, decimals, as_of=as_of)
+    conv = day.convention
+
+    def state(status: Status, *, done_pct: Decimal | None = None, share_decimals: int = 1,
+              gap_pp: Decimal | None = None, forecast: Decimal | None = None, forecast_met: bool | None = None,
+              done_by: dt.date | None = None) -> ProgressState:
+        return ProgressState(status, date, conv, exp_pct, done, decimals, done_pct, share_decimals, gap_pp,
+                             forecast, forecast_met, as_of, done_by)
+
     kind = task.target_kind
 
     if kind is TargetKind.MILESTONE:  # milestones report percent complete (0–100); 100 means done on as_of
         if done is not None and done >= HUNDRED and row is not None:
             met = evaluate(TargetKind.MILESTONE, None, done_by=row.as_of, due=deadline, on=date).met
-            return replace(base, status=Status.DONE, forecast_met=met, done_by=row.as_of)
+            return state(Status.DONE, forecast_met=met, done_by=row.as_of)
         if date > deadline:
-            return replace(base, status=Status.OVERDUE, forecast_met=False)
+            return state(Status.OVERDUE, forecast_met=False)
         if done is None:
-            return replace(base, status=Status.NOT_STARTED)
+            return state(Status.NOT_STARTED)
         gap_value = done - exp_pct
-        return replace(base, status=th.classify(round_half_up(gap_value, 1), exp_pct), done_pct=done,
-                       share_decimals=max(decimals, 1), gap_pp=gap_value)
+        return state(th.classify(round_half_up(gap_value, 1), exp_pct), done_pct=done,
+                     share_decimals=max(decimals, 1), gap_pp=gap_value)
 
     target = task.target_value
     if kind is None or target is None:
-        return base
+        return state(Status.NO_TARGET)
     if done is None:
-        return replace(base, status=Status.OVERDUE if date > deadline else Status.NOT_STARTED)
+        return state(Status.OVERDUE if date > deadline else Status.NOT_STARTED)
 
     if kind not in _LEVELS:
         # a rate or growth target: judged directly, it has no share to accumulate
@@ -420,10 +427,10 @@ def progress_state(
             status = Status.DONE if date >= deadline else Status.AHEAD
         else:
             status = Status.OVERDUE if date > deadline else Status.LAGGING
-        return replace(base, status=status, forecast_met=result.met)
+        return state(status, forecast_met=result.met)
 
     if target <= 0:
-        return base
+        return state(Status.NO_TARGET)
     share = done / target * HUNDRED
     at_most = kind is TargetKind.LEVEL_AT_MOST
     gap_value = exp_pct - share if at_most else share - exp_pct
@@ -447,8 +454,7 @@ def progress_state(
         forecast_met = forecast <= target if at_most else forecast >= target
     elif status is Status.DONE:
         forecast_met = True
-    return replace(base, status=status, done_pct=share, gap_pp=gap_value, forecast=forecast,
-                   forecast_met=forecast_met)
+    return state(status, done_pct=share, gap_pp=gap_value, forecast=forecast, forecast_met=forecast_met)
 
 
 def _pct(value: Decimal, label: str, formula: str, inputs: tuple[Figure, ...], unit: str = "%",

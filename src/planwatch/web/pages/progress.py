@@ -1,7 +1,8 @@
 """Time progress of many tasks at once, for the dashboard and the ledger.
 
-The arithmetic is the core's (``planwatch.core.progress.task_progress``); this module only fetches
-the latest approved figure of every task in two queries and hands each task to the core.
+The arithmetic is the core's (``planwatch.core.progress.progress_state``), run for many tasks by
+``planwatch.web.plans.figures.progress_states`` (as for the API); this module only fetches the latest
+approved figure of every task in two queries, keeps the rows in a memo and counts them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,8 @@ from django.utils import timezone
 
 from planwatch.core import model as core
 from planwatch.core.intervals import round_half_up
-from planwatch.core.progress import (
-    Status,
-    TaskProgress,
-    Thresholds,
-    convention_from_settings,
-    task_progress,
-)
+from planwatch.core.progress import ProgressState, Status
+from planwatch.web.plans.figures import progress_states
 from planwatch.web.plans.models import Plan, Submission, SubmissionStatus, Task
 
 # the order statuses are shown in, worst last
@@ -79,9 +75,10 @@ class Figure:
 @dataclass(frozen=True)
 class TaskRow:
     task: TaskView
-    progress: TaskProgress | None
+    progress: ProgressState | None
     latest: Figure | None  # the latest approved submission on or before the monitoring date
     error: str = ""  # why progress could not be computed (a curve or unit that does not parse)
+
     @property
     def status(self) -> str:
         return str(self.progress.status) if self.progress else "error"
@@ -92,20 +89,20 @@ class TaskRow:
         p = self.progress
         if p is None:
             return None
-        if p.done_share is not None:
-            return round_half_up(p.done_share.value, 1)
+        if p.done_pct is not None:
+            return round_half_up(p.done_pct, 1)
         if p.status is Status.DONE:
             return Decimal(100)
         return None
 
     @property
     def time_pct(self) -> Decimal | None:
-        return round_half_up(self.progress.expected_share.value, 1) if self.progress else None
+        return round_half_up(self.progress.expected_pct, 1) if self.progress else None
 
     @property
     def gap_pp(self) -> Decimal | None:
         p = self.progress
-        return round_half_up(p.gap_pp.value, 1) if p and p.gap_pp is not None else None
+        return round_half_up(p.gap_pp, 1) if p and p.gap_pp is not None else None
 
     @property
     def bar_pct(self) -> Decimal:
@@ -137,11 +134,15 @@ def _view(v: dict[str, Any]) -> TaskView:
                     Named(v["lead_id"], v["lead__code"], v["lead__name"], v["lead__name_en"]))
 
 
+_KINDS = {str(k): k for k in core.TargetKind}
+_NO_SOURCE = core.Source()  # one shared (frozen) instance rather than a new one per task and row
+
+
 def _core(t: TaskView) -> core.Task:
     return core.Task(code=t.code, name=t.name, area=t.area.code, lead=t.lead.code,
-                     target_kind=core.TargetKind(t.target_kind) if t.target_kind else None,
+                     target_kind=_KINDS[t.target_kind] if t.target_kind else None,
                      target_value=t.target_value, unit=t.unit, deadline=t.deadline, curve=t.curve,
-                     target_text=t.target_text)
+                     target_text=t.target_text, source=_NO_SOURCE)
 
 
 def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
@@ -150,24 +151,21 @@ def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow
     ids = [v["latest_approved_id"] for v in items if v["latest_approved_id"]]
     subs = {f["id"]: Figure(f["id"], f["value"], f["unit"], f["as_of"], f["note"])
             for f in Submission.objects.filter(pk__in=ids).values("id", "value", "unit", "as_of", "note")} if ids else {}
-    settings = plan.settings or {}
-    try:
-        convention = convention_from_settings(settings)
-        thresholds = Thresholds.from_settings(settings)
-    except ValueError:
-        convention, thresholds = convention_from_settings({}), Thresholds()
+    views = [_view(v) for v in items]
+
+    def rows_in() -> Iterable[tuple[int, core.Task, core.ProgressRow | None]]:
+        for t, v in zip(views, items, strict=True):
+            sub = subs.get(v["latest_approved_id"])
+            prow = core.ProgressRow(task=t.code, as_of=sub.as_of, value=sub.value, unit=sub.unit or t.unit,
+                                    note=sub.note, source=_NO_SOURCE) if sub is not None else None
+            yield t.pk, _core(t), prow
+
+    states = progress_states(plan, on, rows_in())
     rows = []
-    for v in items:
-        t = _view(v)
+    for t, v in zip(views, items, strict=True):
+        state = states[t.pk]
         sub = subs.get(v["latest_approved_id"])
-        prow = core.ProgressRow(task=t.code, as_of=sub.as_of, value=sub.value, unit=sub.unit or t.unit,
-                                note=sub.note) if sub is not None else None
-        try:
-            tp = task_progress(_core(t), prow, on, convention=convention, thresholds=thresholds)
-        except ValueError as exc:  # CurveError, UnitError: bad data shown on the row, not a server error
-            rows.append(TaskRow(t, None, sub, error=str(exc)))
-            continue
-        rows.append(TaskRow(t, tp, sub))
+        rows.append(TaskRow(t, None, sub, error=state) if isinstance(state, str) else TaskRow(t, state, sub))
     return rows
 
 

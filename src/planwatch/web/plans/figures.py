@@ -1,6 +1,7 @@
 """Figures the web app shows, computed by the core from approved data (never stored, never typed in).
 
-- a task's progress and status against time progress: ``planwatch.core.progress.task_progress``;
+- a task's progress and status against time progress: ``planwatch.core.progress.progress_state``, for
+  many tasks at once by ``progress_states`` (the one place the pages and the API compute it);
 - an indicator's published and derived growth: ``planwatch.core.measures.indicator_figures``.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils import timezone
 
@@ -57,8 +58,52 @@ def latest_approved(task_ids: Iterable[int], on: dt.date | None = None) -> dict[
     return out
 
 
-def _rounded(fig: Figure | None) -> str | None:
-    return None if fig is None else str(round_half_up(fig.value, fig.decimals))
+K = TypeVar("K")
+
+
+def progress_states(plan: Plan, on: dt.date,
+                    items: Iterable[tuple[K, core.Task, core.ProgressRow | None]]) -> dict[K, cp.ProgressState | str]:
+    """The progress of many tasks on ``on``, keyed as ``items`` are: (key, task, latest approved row).
+
+    The plan's settings (convention, thresholds) are read once and the time progress of each curve
+    is computed once (``core.progress.ProgressDay``); no provenance figures are built. A task whose
+    curve or unit does not parse gets the error's message instead of a state (shown, not raised).
+    """
+    settings = plan.settings or {}
+    try:
+        convention = cp.convention_from_settings(settings)
+        thresholds = cp.Thresholds.from_settings(settings)
+    except ValueError:
+        convention, thresholds = cp.Convention.DAYS, cp.Thresholds()
+    day = cp.ProgressDay(on, convention)
+    out: dict[K, cp.ProgressState | str] = {}
+    for key, task, row in items:
+        try:
+            out[key] = cp.progress_state(task, row, day, thresholds=thresholds)
+        except (ValueError, ArithmeticError) as exc:  # CurveError, UnitError: bad data, not a server error
+            out[key] = str(exc)
+    return out
+
+
+def _text(value: Decimal | None, decimals: int) -> str | None:
+    return None if value is None else str(round_half_up(value, decimals))
+
+
+def progress_json(state: cp.ProgressState | str, on: dt.date) -> dict[str, Any]:
+    """A task's progress as the API writes it (figures rounded as published)."""
+    if isinstance(state, str):
+        return {"on": on.isoformat(), "status": "error", "status_zh": "无法计算", "error": state,
+                "done": None, "done_share": None, "expected_share": None, "gap_pp": None, "as_of": None}
+    return {
+        "on": on.isoformat(),
+        "as_of": state.as_of.isoformat() if state.as_of else None,
+        "done": _text(state.done, state.done_decimals),
+        "done_share": _text(state.done_pct, state.share_decimals),
+        "expected_share": _text(state.expected_pct, 1),
+        "gap_pp": _text(state.gap_pp, 1),
+        "status": str(state.status),
+        "status_zh": state.status.label_zh,
+    }
 
 
 def progress_of(tasks: list[Task], plan: Plan, on: dt.date | None = None) -> dict[int, dict[str, Any]]:
@@ -66,37 +111,16 @@ def progress_of(tasks: list[Task], plan: Plan, on: dt.date | None = None) -> dic
     if not tasks:
         return {}
     on = on or reference_date(plan)
-    settings = plan.settings or {}
-    try:
-        convention = cp.convention_from_settings(settings)
-        thresholds = cp.Thresholds.from_settings(settings)
-    except ValueError:
-        convention, thresholds = cp.Convention.DAYS, cp.Thresholds()
     latest = latest_approved([t.pk for t in tasks], on)
-    out: dict[int, dict[str, Any]] = {}
-    for task in tasks:
-        sub = latest.get(task.pk)
-        row = None if sub is None else core.ProgressRow(task=task.code, as_of=sub.as_of, value=sub.value,
-                                                        unit=sub.unit or task.unit, note=sub.note)
-        ct = core_task(task, task.lead.code, task.area.code)
-        try:
-            tp = cp.task_progress(ct, row, on, convention=convention, thresholds=thresholds)
-        except (ValueError, ArithmeticError) as exc:
-            out[task.pk] = {"on": on.isoformat(), "status": "error", "status_zh": "无法计算", "error": str(exc),
-                            "done": None, "done_share": None, "expected_share": None, "gap_pp": None,
-                            "as_of": None}
-            continue
-        out[task.pk] = {
-            "on": on.isoformat(),
-            "as_of": tp.as_of.isoformat() if tp.as_of else None,
-            "done": _rounded(tp.done),
-            "done_share": _rounded(tp.done_share),
-            "expected_share": _rounded(tp.expected_share),
-            "gap_pp": _rounded(tp.gap_pp),
-            "status": str(tp.status),
-            "status_zh": tp.status.label_zh,
-        }
-    return out
+
+    def items() -> Iterable[tuple[int, core.Task, core.ProgressRow | None]]:
+        for task in tasks:
+            sub = latest.get(task.pk)
+            row = None if sub is None else core.ProgressRow(task=task.code, as_of=sub.as_of, value=sub.value,
+                                                            unit=sub.unit or task.unit, note=sub.note)
+            yield task.pk, core_task(task, task.lead.code, task.area.code), row
+
+    return {pk: progress_json(state, on) for pk, state in progress_states(plan, on, items()).items()}
 
 
 def decimal_text(value: Decimal | None) -> str | None:
