@@ -1,4 +1,4 @@
-"""Checks on a progress figure before it is saved: field-level errors, in Chinese with English."""
+"""Checks on a progress figure before it is saved: field-level errors (English msgids, translated)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _as_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError({"as_of": [_("日期格式应为 YYYY-MM-DD (a date as YYYY-MM-DD)")]})
+    raise ValidationError({"as_of": [_("Write the date as YYYY-MM-DD")]})
 
 
 def last_approved(task: Task, as_of: dt.date, exclude_id: int | None = None) -> Submission | None:
@@ -54,17 +54,17 @@ def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: Reportin
     try:
         number = to_decimal(value)
     except ValidationError:
-        errors["value"] = [_("不是数字 (not a number): %(value)s") % {"value": str(value)[:40]}]
+        errors["value"] = [_("Not a number: %(value)s") % {"value": str(value)[:40]}]
     if number is None and "value" not in errors and task.target_kind not in QUALITATIVE:
-        errors["value"] = [_("请填写累计完成数 (the cumulative figure is required)")]
+        errors["value"] = [_("The cumulative figure is required")]
     if number is not None and number < 0:
-        errors["value"] = [_("累计完成数不能为负 (a cumulative figure cannot be negative)")]
+        errors["value"] = [_("A cumulative figure cannot be negative")]
     if number is not None and abs(number.adjusted()) > 15:
-        errors["value"] = [_("数值超出范围 (the figure is out of range)")]
+        errors["value"] = [_("The figure is out of range")]
 
     unit_text = "" if unit is None else str(unit).strip()
     if unit_text and task.unit and unit_text != task.unit:
-        errors["unit"] = [_("单位应为“%(expected)s”，填报为“%(given)s” (unit should be %(expected)s)")
+        errors["unit"] = [_("The unit should be “%(expected)s”, not “%(given)s”")
                           % {"expected": task.unit, "given": unit_text}]
     unit_text = unit_text or task.unit
 
@@ -76,13 +76,13 @@ def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: Reportin
     year = task.plan.year
     if day is not None and day.year != year:
         errors.setdefault("as_of", []).append(
-            _("截至日期应在计划年度 %(year)s 年内 (the date must fall within the plan year %(year)s)")
+            _("The date must fall within the plan year %(year)s")
             % {"year": year})
     if round_ is not None:
         if round_.plan_id != task.plan_id:
-            errors["round"] = [_("填报轮次不属于本计划 (the round belongs to another plan)")]
+            errors["round"] = [_("The round belongs to another plan")]
         elif round_.status != RoundStatus.OPEN:
-            errors["round"] = [_("填报轮次已截止 (the reporting round is closed)")]
+            errors["round"] = [_("The reporting round is closed")]
         elif day is not None:
             try:
                 period = parse_period(round_.period)
@@ -90,18 +90,18 @@ def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: Reportin
                 period = None
             if period is not None and not (period.start <= day <= period.end):
                 errors.setdefault("as_of", []).append(
-                    _("截至日期应在填报轮次 %(label)s 内 (%(start)s – %(end)s) (the date must fall within the round)")
+                    _("The date must fall within the round %(label)s (%(start)s – %(end)s)")
                     % {"label": round_.label, "start": period.start, "end": period.end})
     if number is not None and day is not None and "value" not in errors:
         prior = last_approved(task, day, exclude_id)
         later = next_approved(task, day, exclude_id)
         if prior is not None and prior.value is not None and number < prior.value:
             errors["value"] = [
-                _("累计完成数 %(value)s 低于 %(date)s 已审核的 %(prior)s (a cumulative figure cannot go down)")
+                _("The cumulative figure %(value)s is below %(prior)s, approved as of %(date)s: a cumulative figure cannot go down")
                 % {"value": number, "date": prior.as_of, "prior": prior.value}]
         elif later is not None and later.value is not None and number > later.value:
             errors["value"] = [
-                _("累计完成数 %(value)s 高于 %(date)s 已审核的 %(later)s (a cumulative figure cannot go down)")
+                _("The cumulative figure %(value)s is above %(later)s, approved as of the later %(date)s: a cumulative figure cannot go down")
                 % {"value": number, "date": later.as_of, "later": later.value}]
     if errors:
         raise ValidationError(errors)

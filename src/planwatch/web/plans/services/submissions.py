@@ -41,7 +41,7 @@ def _check_version(sub: Submission, expected: int | None) -> int:
     version = sub.version if expected is None else int(expected)
     if version != sub.version:
         who = _last_changer(sub)
-        raise Conflict(_("该填报已被 %(who)s 修改，请刷新后重试 (changed by %(who)s since you read it)")
+        raise Conflict(_("This submission was changed by %(who)s since you read it; reload and try again")
                        % {"who": who or "?"}, changed_by=who, current_version=sub.version)
     return version
 
@@ -55,7 +55,7 @@ def _save(actor: Actor, sub: Submission, expected: int, fields: dict[str, Any], 
     if updated != 1:
         fresh = Submission.objects.filter(pk=sub.pk).first()
         who = _last_changer(sub)
-        raise Conflict(_("该填报已被 %(who)s 修改，请刷新后重试 (changed by %(who)s since you read it)")
+        raise Conflict(_("This submission was changed by %(who)s since you read it; reload and try again")
                        % {"who": who or "?"}, changed_by=who,
                        current_version=fresh.version if fresh else None)
     fresh = _reload(sub)
@@ -65,7 +65,7 @@ def _save(actor: Actor, sub: Submission, expected: int, fields: dict[str, Any], 
 
 def _require_report(actor: Actor, task: Task) -> None:
     if not scoping.can_report(actor.user, task.plan_id, task.lead_id):
-        raise PermissionDenied(_("无权填报该任务 (you may not report on this task)"))
+        raise PermissionDenied(_("You may not report on this task"))
 
 
 def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
@@ -78,7 +78,7 @@ def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
     except (TypeError, ValueError, OverflowError):
         found = None
     if found is None:
-        raise ValidationError({"round": [_("没有这个填报轮次 (no such reporting round)")]})
+        raise ValidationError({"round": [_("No such reporting round")]})
     return found
 
 
@@ -110,7 +110,7 @@ def update_draft(actor: Actor, sub: Submission, *, version: int | None = None, *
     _require_report(actor, sub.task)
     expected = _check_version(sub, version)
     if sub.status not in EDITABLE:
-        raise StateError(_("只能修改草稿或被退回的填报 (only drafts and returned submissions can be changed)"))
+        raise StateError(_("Only drafts and returned submissions can be changed"))
     rnd = _resolve_round(sub.task, changes.get("round", sub.round))
     number, unit_text, day = clean_figure(sub.task, changes.get("value", sub.value), changes.get("unit", sub.unit),
                                           changes.get("as_of", sub.as_of), rnd, exclude_id=sub.pk)
@@ -126,7 +126,7 @@ def submit(actor: Actor, sub: Submission, *, version: int | None = None) -> Subm
     _require_report(actor, sub.task)
     expected = _check_version(sub, version)
     if sub.status not in EDITABLE:
-        raise StateError(_("只能报送草稿或被退回的填报 (only drafts and returned submissions can be submitted)"))
+        raise StateError(_("Only drafts and returned submissions can be submitted"))
     clean_figure(sub.task, sub.value, sub.unit, sub.as_of, sub.round, exclude_id=sub.pk)
     user = actor.user if getattr(actor.user, "pk", None) else None
     return _save(actor, sub, expected, {"status": S.SUBMITTED, "submitted_by": user,
@@ -157,11 +157,11 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
             return _save(actor, sub, expected, {"status": S.HEAD_APPROVED, "head_decided_by": user},
                          Action.HEAD_APPROVE)
         if scoping.is_planoffice(actor.user, plan.pk):
-            raise StateError(_("须先经部门负责人审核 (the department head approves first)"))
-        raise PermissionDenied(_("无权审核该填报 (you may not approve this submission)"))
+            raise StateError(_("The department head approves first"))
+        raise PermissionDenied(_("You may not approve this submission"))
     if sub.status in (S.SUBMITTED, S.HEAD_APPROVED):
         if not scoping.is_planoffice(actor.user, plan.pk):
-            raise PermissionDenied(_("只有发改委可以审核通过 (only the plan office approves)"))
+            raise PermissionDenied(_("Only the plan office approves"))
         clean_figure(task, sub.value, sub.unit, sub.as_of, None, exclude_id=sub.pk)
         _supersede(actor, sub)
         seq = (Submission.objects.filter(task__plan=plan).aggregate(m=Max("seq"))["m"] or 0) + 1
@@ -174,8 +174,8 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
         return fresh
     if not (scoping.is_planoffice(actor.user, plan.pk) or (head_step and scoping.is_head_of(actor.user, plan.pk,
                                                                                        task.lead_id))):
-        raise PermissionDenied(_("无权审核该填报 (you may not approve this submission)"))
-    raise StateError(_("状态为“%(status)s”的填报不能审核 (a submission in this state cannot be approved)")
+        raise PermissionDenied(_("You may not approve this submission"))
+    raise StateError(_("A submission in the state “%(status)s” cannot be approved")
                      % {"status": sub.get_status_display()})
 
 
@@ -192,14 +192,14 @@ def return_(actor: Actor, sub: Submission, comment: str, *, version: int | None 
     plan, task = sub.task.plan, sub.task
     expected = _check_version(sub, version)
     if not (comment or "").strip():
-        raise ValidationError({"comment": [_("退回时请说明理由 (say why it is returned)")]})
+        raise ValidationError({"comment": [_("Say why it is returned")]})
     office = scoping.is_planoffice(actor.user, plan.pk)
     head = plan.require_head_approval and scoping.is_head_of(actor.user, plan.pk, task.lead_id)
     if not (office or head):
-        raise PermissionDenied(_("无权退回该填报 (you may not return this submission)"))
+        raise PermissionDenied(_("You may not return this submission"))
     allowed = {S.SUBMITTED, S.HEAD_APPROVED} if office else {S.SUBMITTED}
     if sub.status not in allowed:
-        raise StateError(_("状态为“%(status)s”的填报不能退回 (a submission in this state cannot be returned)")
+        raise StateError(_("A submission in the state “%(status)s” cannot be returned")
                          % {"status": sub.get_status_display()})
     user = actor.user if getattr(actor.user, "pk", None) else None
     return _save(actor, sub, expected, {"status": S.RETURNED, "comment": comment.strip(), "decided_by": user,
