@@ -11,7 +11,7 @@ from planwatch.core.model import Plan
 from planwatch.package import load
 from planwatch.report import Document, ReportTemplateError, build_document
 from planwatch.report.compose import render_document
-from planwatch.report.document import Paragraph, Section
+from planwatch.report.document import Paragraph, Section, title_lines
 
 from .conftest import SEED_HEADLINE, copy_example, edit_cell
 
@@ -248,3 +248,12 @@ def test_english_warnings_scale_units(doc_en: Document) -> None:
     cells = " ".join("".join(r if isinstance(r, str) else r.text for r in c) for row in table.rows for c in row)
     assert "914,000 m² done, 43.5% of the annual 2.1 million m²" in cells
     assert "10,000" not in cells
+
+
+def test_title_lines_break_at_word_ends() -> None:
+    parts = ["关于朝阳区2021年", "国民经济和社会发展计划", "上半年执行情况的报告"]
+    assert title_lines(parts) == parts  # 31 characters: three lines, none past the 2号 line of ~20
+    assert title_lines(["关于X区", "国民经济和社会发展计划", "执行情况的报告"]) == ["关于X区国民经济和社会发展计划", "执行情况的报告"]
+    assert title_lines(["短标题", "的报告"]) == ["短标题的报告"]
+    for line in title_lines(parts, capacity=15):
+        assert line in parts or len(line) <= 15

@@ -2,7 +2,7 @@
 
 The templates (``templates/zh/*.j2``, ``templates/en/*.j2``) write a light line markup:
 
-- ``=title …``, ``=occasion …``, ``=speaker …``, ``=salutation …``, ``=closing …``: front and end matter;
+- ``=title …`` (``|`` marks where a long title may break), ``=occasion …``, ``=speaker …``, ``=salutation …``, ``=closing …``: front and end matter;
 - ``# …`` opens a section (一、), ``## …`` a subsection (（一）);
 - ``[[table:KEY]]`` and ``[[chart:KEY]]`` place a table or chart the builder made;
 - any other lines are paragraph text; a blank line ends a paragraph. Lines of one paragraph are joined
@@ -28,7 +28,7 @@ from planwatch.core import rules
 from planwatch.core.figures import Figure, published
 
 from . import numbers
-from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table
+from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table, title_lines
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -281,8 +281,10 @@ def _parse(
         if line.startswith("=") and " " in line:
             flush()
             style, rest = line[1:].split(" ", 1)
-            if style == "title":
-                doc.title = _plain(rest, registry)
+            if style == "title":  # "|" marks where a long title may break into lines
+                parts = [_plain(x, registry).strip() for x in rest.split("|")]
+                doc.title = "".join(parts)
+                doc.title_lines = title_lines(parts) if lang == "zh" else [doc.title]
             elif style in _FRONT_STYLES:
                 para = Paragraph(_runs(rest.strip(), registry), style=style)
                 if level1 is None:

@@ -77,6 +77,7 @@ class Document:
     front: list[Paragraph] = field(default_factory=list)  # occasion, speaker, salutation, opening
     body: list[Block | Section] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # plan, period, as_of, variant
+    title_lines: list[str] = field(default_factory=list)  # the title as laid out (DOCX, HTML, PDF)
 
     def walk(self) -> Iterator[tuple[int, Block | Section]]:
         """Every block and section in reading order with its depth (0 for the front matter)."""
@@ -100,6 +101,41 @@ class Document:
 
     def sections(self) -> list[Section]:
         return [node for _, node in self.walk() if isinstance(node, Section)]
+
+
+# The width of a 2号 (22 pt) title line in the 156 mm text block, in characters: 20 in theory; digits
+# and Latin letters take about three quarters of a character with the space set around them.
+TITLE_CHARS = 19.5
+
+
+def _width(text: str) -> float:
+    return sum(0.75 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def title_lines(parts: list[str], capacity: float = TITLE_CHARS) -> list[str]:
+    """The title broken into lines at the template's break points (``|``), as GB/T 9704 asks of a long
+    title: whole words per line, as few lines as fit, and of those the most even (梯形 or 菱形), never
+    a word split by the line's end ("…发展计 / 划…")."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1 or _width("".join(parts)) <= capacity:
+        return ["".join(parts)]
+    best: tuple[int, float, list[str]] | None = None
+    for mask in range(1 << (len(parts) - 1)):
+        lines, cur = [], parts[0]
+        for i, part in enumerate(parts[1:]):
+            if mask >> i & 1:
+                lines.append(cur)
+                cur = part
+            else:
+                cur += part
+        lines.append(cur)
+        widths = [_width(x) for x in lines]
+        over = sum(max(0.0, w - capacity) for w in widths)
+        key = (len(lines) if not over else 99 + len(lines), max(widths) - min(widths) + over, lines)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    assert best is not None
+    return best[2]
 
 
 def _walk(blocks: list[Block | Section], depth: int) -> Iterator[tuple[int, Block | Section]]:

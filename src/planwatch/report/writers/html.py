@@ -102,6 +102,7 @@ class _Escaped:
 
     def __init__(self, doc: Document) -> None:
         self.title = escape(doc.title)
+        self.heading = "<br>".join(escape(line) for line in (doc.title_lines or [doc.title]))
         self.lang = doc.lang
 
 
