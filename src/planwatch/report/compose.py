@@ -36,6 +36,7 @@ _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _CJK_COMMA = re.compile("(?<=[\u4e00-\u9fff”」）\ue001])[ ]*,[ ]*(?=[\u4e00-\u9fff“「（\ue000\\d])")
 # a space between Chinese and a figure (as in "朝阳绿道 9.5 公里" pasted from a web page) is dropped
 _CJK_SPACE = re.compile("(?<=[\u4e00-\u9fff])[ ]+(?=[\ue000\\d])|(?<=[\ue001\\d])[ ]+(?=[\u4e00-\u9fff])")
+OCCASION_CHARS = 27.5  # characters of a 3号 line (28) with a little room: the occasion line is centred
 _FRONT_STYLES = {"occasion", "speaker", "salutation", "closing", "signature"}
 
 
@@ -286,6 +287,9 @@ def _parse(
                 doc.title = "".join(parts)
                 doc.title_lines = title_lines(parts) if lang == "zh" else [doc.title]
             elif style in _FRONT_STYLES:
+                if "|" in rest:  # a line that may break where the template marks it ("——…日在|…会议上")
+                    parts = [x.strip() for x in rest.split("|")]
+                    rest = "\n".join(title_lines(parts, OCCASION_CHARS)) if lang == "zh" else "".join(parts)
                 para = Paragraph(_runs(rest.strip(), registry), style=style)
                 if level1 is None:
                     doc.front.append(para)

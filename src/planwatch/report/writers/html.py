@@ -42,7 +42,7 @@ def runs_html(runs: list[Run]) -> str:
     out = []
     for r in runs:
         if isinstance(r, str):
-            out.append(escape(r))
+            out.append(escape(r).replace("\n", "<br>"))  # a line break the document model chose
         else:
             out.append(f'<span class="fig" id="{r.id}" title="{escape(_source(r))}">{escape(r.text)}</span>')
     return "".join(out)

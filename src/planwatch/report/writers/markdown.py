@@ -27,7 +27,7 @@ def render(doc: Document, chart_dir: str = "report-charts") -> str:
     out: list[str] = [f"# {doc.title}", ""]
     for p in doc.front:
         if p.style == "occasion":
-            out += [f"*{p.text}*", ""]
+            out += [f"*{p.text.replace(chr(10), '')}*", ""]  # Markdown leaves line breaks to the reader
         elif p.style == "speaker":
             out += [f"**{p.text}**", ""]
         else:
