@@ -258,3 +258,18 @@ def test_title_lines_break_at_word_ends() -> None:
     assert title_lines(["短标题", "的报告"]) == ["短标题的报告"]
     for line in title_lines(parts, capacity=15):
         assert line in parts or len(line) <= 15
+
+
+def test_english_is_english_where_the_office_wrote_english(doc_en: Document) -> None:
+    """A target in words prints the office's English wording (measures.csv), not the Chinese cell."""
+    table = next(t for t in doc_en.tables() if t.key == "tasks")
+    targets = {"".join(r if isinstance(r, str) else r.text for r in row[0]):
+               "".join(r if isinstance(r, str) else r.text for r in row[2]) for row in table.rows}
+    assert targets["Chaoyang Greenway demonstration section"].startswith("Bring the 9.5 km demonstration section")
+    assert not any(re.search("[\u4e00-\u9fff]", v) for v in targets.values()), targets
+
+
+def test_nothing_done_is_said_in_words_in_the_measures(doc_zh: Document, doc_en: Document) -> None:
+    assert "疏堵工程尚未完成）" in _section_text(doc_zh, "三、") and "已完成0项" not in _section_text(doc_zh, "三、")
+    en = " ".join(b.text for _, b in doc_en.walk() if isinstance(b, Paragraph))
+    assert "5 items in all (none done by the end of June)" in en and "0 items done" not in en

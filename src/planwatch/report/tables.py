@@ -25,7 +25,11 @@ def tasks_table(data: ReportData, lang: str) -> Table:
         lead = t.lead_name_en if lang == "en" else t.lead_name
         target: list[Run] = _fig(p.target, amount, none)
         if p.target is None and t.task.target_text:
-            target = compose.marked_runs(compose.link_cell_numbers(t.task.target_text, t.task, "target_text"))
+            # a target in words: in English the office's English wording of the task (measures.csv), if any
+            words, column = t.task.target_text, "target_text"
+            if lang == "en" and t.measure_en and "{" not in t.measure_en:
+                words, column = t.measure_en, "measure"
+            target = compose.marked_runs(compose.link_cell_numbers(words, t.task, column))
         rows.append([
             [name],
             [lead],
