@@ -90,7 +90,12 @@ def test_change_role_and_department_with_a_row_error(as_user, world) -> None:
 def test_deactivate_then_login_fails_and_reset_password(as_user, world) -> None:
     c = as_user("planoffice")
     m = _member(world, "reporter-jw")
+    logged_in = Client()
+    logged_in.force_login(world.users["reporter-jw"])
+    assert logged_in.get("/report/").status_code == 200
     assert c.post("/people/", {"form": "member", "member": m.pk, "do": "deactivate"}).status_code == 302
+    r = logged_in.get("/report/")
+    assert r.status_code == 302 and "/accounts/login/" in r["Location"]  # the open session ends too
     assert not Client().login(username="reporter-jw", password=PASSWORD)
     assert 'value="activate"' in c.get("/people/").content.decode()
     c.post("/people/", {"form": "member", "member": m.pk, "do": "activate"})
