@@ -1,6 +1,6 @@
 """API benchmark: latency (p50, p95) and throughput of reads and submissions under concurrent clients.
 
-A city-sized synthetic plan (91 departments, 3,000 tasks, 150 indicators, 600 projects) is imported into
+A city-sized synthetic plan (91 departments, 5,000 tasks, 150 indicators, 600 projects) is imported into
 a fresh database; ``planwatch serve`` (waitress, the production server we ship) listens on loopback;
 N client threads with keep-alive connections then
 - read:   GET /api/tasks/?page=k&page_size=50 as the plan office (progress computed for each task);
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks-api.md"
-DEPARTMENTS, AREAS, TASKS, INDICATORS, PROJECTS = 91, 12, 3000, 150, 600
+DEPARTMENTS, AREAS, TASKS, INDICATORS, PROJECTS = 91, 12, 5000, 150, 600
 GUNICORN_WORKERS = 2
 
 
@@ -278,7 +278,8 @@ def write_report(rows: list[dict[str, object]], clients: int, seconds: float) ->
         "while measured, so the figures are indicative (server, clients and database on the same cores).",
         "",
         "- **read**: `GET /api/tasks/?page=k&page_size=50` as the plan office; each task's progress and status "
-        "computed by `planwatch.core.progress`. **read (1 client)**: the same, one client alone (5 s).",
+        "computed by `planwatch.web.plans.figures.progress_states` (`planwatch.core.progress.progress_state`, the "
+        "same as the pages). **read (1 client)**: the same, one client alone (5 s).",
         "- **submit**: `POST /api/tasks/{id}/submissions/` as the reporter of the task's department "
         "(validation, optimistic locking, change log: two rows per submission).",
         "- **approve (1 client)**: `POST /api/submissions/{id}/approve/` as the plan office, one after another; "
