@@ -130,6 +130,7 @@ def test_project_not_started() -> None:
     late = _by_rule(rules.evaluate(plan, "2021H1"), "project_not_started")
     assert set(late) == {"dayangfang"}
     assert late["dayangfang"].message_zh == "大羊坊路计划于2021年4月1日开工，截至2021年6月30日尚未开工，已推迟90天。"
+    assert "start construction on April 1, 2021 and has not started as of June 30, 2021" in late["dayangfang"].message_en
 
 
 def test_rank_fell_needs_a_previous_rank() -> None:
@@ -142,6 +143,13 @@ def test_rank_fell_needs_a_previous_rank() -> None:
     plan.observations.append(Observation("hotline_rank", "2021-05", D(8), "名"))
     fell = _by_rule(rules.evaluate(plan, "2021-06"), "rank_fell")
     assert fell["hotline_rank"].message_zh == "接诉即办综合考核排名2021年6月排名第11名，较2021年5月的第8名下降3位。"
+    assert "ranked 11th in June 2021, down 3 places from 8th in May 2021" in fell["hotline_rank"].message_en
+
+
+@pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"),
+                                         (13, "13th"), (21, "21st"), (22, "22nd"), (111, "111th")])
+def test_ranks_in_english_are_ordinals(n: int, words: str) -> None:
+    assert rules.ordinal_en(D(n)) == words
 
 
 def test_plan_rules_override_by_id_and_switch_off(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ PLACEHOLDERS: dict[RuleType, set[str]] = {
     RuleType.NO_RECENT_PROGRESS: _COMMON | {"days", "last", "last_en", "limit", "lead", "on", "on_en"},
     RuleType.PROJECT_NOT_STARTED: _COMMON | {"planned_start", "planned_start_en", "on", "on_en", "days", "lead",
                                              "phase", "category"},
-    RuleType.RANK_FELL: _COMMON | {"rank", "previous", "previous_period", "previous_period_en", "places"},
+    RuleType.RANK_FELL: _COMMON | {"rank", "previous", "rank_en", "previous_en", "previous_period",
+                                   "previous_period_en", "places"},
 }
 PARAMS: dict[RuleType, dict[str, Decimal]] = {
     RuleType.GROWTH_BELOW_TARGET: {"margin_pp": Decimal(0)},
@@ -269,6 +270,18 @@ def date_zh(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def date_en(day: dt.date) -> str:
+    """A date as English prose writes it: May 31, 2021."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def ordinal_en(value: Decimal) -> str:
+    """A rank as English says it: 1st, 2nd, 3rd, 11th, 22nd."""
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _num(fig: Figure | None) -> str:
     return "" if fig is None else format(fig.rounded, "f")
 
@@ -388,7 +401,7 @@ def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
             "done_en": amount_en(p.done, task.unit), "target_en": amount_en(p.target, task.unit),
             "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
             "status": p.status.label_zh, "status_en": p.status.label_en,
-            "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": ctx.on.isoformat()}
+            "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": date_en(ctx.on)}
         yield _warn(rule, level, "task", task.code, task.name, figs, values)
 
 
@@ -407,7 +420,7 @@ def _milestone_overdue(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         if p.done is not None:
             figs["done"] = p.done
         values = ctx.common(task.name, task.name_en, task.code) | {
-            "due": date_zh(due), "due_en": due.isoformat(), "on": date_zh(ctx.on), "on_en": ctx.on.isoformat(),
+            "due": date_zh(due), "due_en": date_en(due), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
             "days": str(days),
             "lead": ctx.departments.get(task.lead, task.lead), "target_text": task.target_text}
         yield _warn(rule, level, "task", task.code, task.name, figs, values)
@@ -429,8 +442,8 @@ def _no_recent_progress(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         fig = Figure(Decimal(days), "天", 0, "computation", {"task": task.code}, formula="on − last report",
                      label=f"{task.name}未报送天数")
         values = ctx.common(task.name, task.name_en, task.code) | {
-            "days": str(days), "limit": str(limit), "on": date_zh(ctx.on), "on_en": ctx.on.isoformat(),
-            "last": date_zh(last) if row else "年初", "last_en": last.isoformat() if row else "the start of the year",
+            "days": str(days), "limit": str(limit), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
+            "last": date_zh(last) if row else "年初", "last_en": date_en(last) if row else "the start of the year",
             "lead": ctx.departments.get(task.lead, task.lead)}
         yield _warn(rule, level, "task", task.code, task.name, {"days_since_report": fig}, values)
 
@@ -450,8 +463,8 @@ def _project_not_started(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         fig = Figure(Decimal(days), "天", 0, "computation", {"project": proj.code}, formula="on − planned_start",
                      label=f"{proj.name}推迟开工天数")
         values = ctx.common(proj.name, proj.name_en, proj.code) | {
-            "planned_start": date_zh(proj.planned_start), "planned_start_en": proj.planned_start.isoformat(),
-            "on": date_zh(ctx.on), "on_en": ctx.on.isoformat(), "days": str(days),
+            "planned_start": date_zh(proj.planned_start), "planned_start_en": date_en(proj.planned_start),
+            "on": date_zh(ctx.on), "on_en": date_en(ctx.on), "days": str(days),
             "lead": ctx.departments.get(proj.lead, proj.lead), "phase": proj.phase, "category": proj.category}
         yield _warn(rule, level, "project", proj.code, proj.name, {"days_late": fig}, values)
 
@@ -489,6 +502,7 @@ def _rank_fell(rule: Rule, ctx: _Context) -> Iterable[Warning]:
                              row=str(prev.source.row), column="value")
         values = ctx.common(ind.name, ind.name_en, ind.code) | {
             "rank": format(obs.value, "f"), "previous": format(prev.value, "f"), "places": format(places, "f"),
+            "rank_en": ordinal_en(obs.value), "previous_en": ordinal_en(prev.value),
             "previous_period": prev_period.label_zh(), "previous_period_en": prev_period.label_en()}
         yield _warn(rule, level, "indicator", ind.code, ind.name, {"rank": now_fig, "previous": prev_fig}, values)
 
