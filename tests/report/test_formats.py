@@ -137,3 +137,13 @@ def test_no_signed_growth_words_or_doubled_punctuation(rendered: dict[str, Path]
     md = rendered["md"].read_text(encoding="utf-8")
     for bad in ("增长-", "下降-", "提高-", "。。", "，，", "，。", "None", "nan"):
         assert bad not in md, bad
+
+
+def test_english_docx_is_set_ragged_right(tmp_path: Path, doc_en: Document, rendered: dict[str, Path]) -> None:
+    """Chinese is justified to the 28-character grid; English at 16 pt justified leaves gaps: ragged right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    en = docx.Document(str(write_report(doc_en, tmp_path, formats=["docx"])["docx"]))
+    zh = docx.Document(str(rendered["docx"]))
+    assert en.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert zh.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY

@@ -243,6 +243,8 @@ def _chart(doc: object, c: Chart) -> None:
 def render(doc: Document) -> bytes:
     d = new_docx()
     _layout(d)
+    if doc.lang == "en":  # 16 pt English justified on a 156 mm line leaves gaps between words: ragged right
+        d.styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     d.core_properties.title = doc.title
     d.core_properties.author = "planwatch"
     title = d.add_paragraph(style="Title")
