@@ -390,3 +390,39 @@ def test_cli_createuser_goes_through_the_service(plan, users, capsys) -> None:
     assert users["reporter_b"].check_password("pw-reporter_b")  # no password given: unchanged
     with pytest.raises(SystemExit):
         main(["admin", "createuser", "planoffice", "--role", "viewer"])  # the plan's last plan office
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_offices_change_one_person_at_once_one_wins(plan, users) -> None:
+    import threading
+
+    from django.db import connection
+
+    second = get_user_model().objects.create_user("planoffice2", password="x")
+    Membership.objects.create(user=second, plan=plan, role="planoffice")
+    target = member(users, "reporter_b")
+    stamp = people.membership_stamp(target)
+    barrier = threading.Barrier(2)
+    codes: dict[str, int] = {}
+
+    def act(user: Any, role: str) -> None:
+        client = APIClient()
+        client.force_authenticate(user)
+        try:
+            barrier.wait(timeout=10)
+            codes[role] = client.patch(f"/api/people/{target.pk}/", {"role": role, "stamp": stamp},
+                                       format="json").status_code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=act, args=(users["planoffice"], "viewer")),
+               threading.Thread(target=act, args=(second, "planoffice"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(codes.values()) == [200, 409]
+    winner = next(role for role, code in codes.items() if code == 200)
+    assert Membership.objects.get(pk=target.pk).role == winner
+    changes = ObjectChange.objects.filter(object_type="plans.membership", object_id=str(target.pk))
+    assert changes.count() == 1 and changes.get().after["role"] == winner

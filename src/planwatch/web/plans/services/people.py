@@ -221,7 +221,8 @@ def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department
 
 
 def _locked(member: Membership) -> Membership:
-    return Membership.objects.select_for_update().select_related("user", "plan", "department").get(pk=member.pk)
+    return (Membership.objects.select_for_update(of=("self",)).select_related("user", "plan", "department")
+            .get(pk=member.pk))
 
 
 @transaction.atomic
@@ -362,7 +363,7 @@ def update_department(actor: Actor, dept: Department, *, name: Any = None, name_
                       code: Any = None, stamp: str | None = None) -> Department:
     """Rename a department (name, English name, kind); its code only while nothing refers to it."""
     _require_office(actor, dept.plan_id)
-    dept = Department.objects.select_for_update().select_related("plan").get(pk=dept.pk)
+    dept = Department.objects.select_for_update(of=("self",)).select_related("plan").get(pk=dept.pk)
     _check_stamp(stamp, department_stamp(dept), dept)
     errors: dict[str, list[str]] = {}
     fields = _department_fields(name, name_en, kind, errors)
