@@ -123,6 +123,11 @@ def test_member_of_another_plan_is_404(as_user, world) -> None:
     m = Membership.objects.get(user=stranger)
     r = as_user("planoffice").post("/people/", {"form": "member", "member": m.pk, "do": "reset"})
     assert r.status_code == 404
+    for junk in ("²", "9" * 30, ""):
+        assert as_user("planoffice").post("/people/", {"form": "member", "member": junk}).status_code == 404
+        assert as_user("planoffice").post("/people/", {"form": "department", "department_id": junk,
+                                                       "name": "x"}).status_code == 404
+    assert stranger.check_password(PASSWORD)
 
 
 def test_departments_added_and_renamed_code_fixed_once_used(as_user, world) -> None:

@@ -426,3 +426,11 @@ def test_two_offices_change_one_person_at_once_one_wins(plan, users) -> None:
     assert Membership.objects.get(pk=target.pk).role == winner
     changes = ObjectChange.objects.filter(object_type="plans.membership", object_id=str(target.pk))
     assert changes.count() == 1 and changes.get().after["role"] == winner
+
+
+def test_api_people_list_filters_by_plan_and_ignores_junk(plan, users, api, other) -> None:
+    c = api("planoffice")
+    assert c.get("/api/people/", {"plan": plan.pk}).json()["count"] == len(users)
+    assert c.get("/api/people/", {"plan": other["plan"].pk}).json()["count"] == 0  # not its plan
+    for junk in ("²", "9" * 30, "-1", "abc"):
+        assert c.get("/api/people/", {"plan": junk}).status_code == 200

@@ -109,7 +109,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMix
         q = scoping.scope_q(self.request.user, "plan", None, None, roles=frozenset({scoping.PLANOFFICE}))
         qs = Membership.objects.filter(q).select_related("user", "department").order_by("plan_id", "role", "id")
         plan = self.request.query_params.get("plan", "")
-        if plan.isdigit() and int(plan) <= BIGGEST:
+        if plan.isascii() and plan.isdigit() and int(plan) <= BIGGEST:
             qs = qs.filter(plan_id=int(plan))
         return qs
 

@@ -64,7 +64,7 @@ def _handle_row(request: HttpRequest, ws: Workspace, actor: Actor, form: str, me
     try:
         if form == "member":
             pk = request.POST.get("member", "")
-            member = members.filter(pk=int(pk)).first() if pk.isdigit() else None
+            member = members.filter(pk=int(pk)).first() if pk.isascii() and pk.isdigit() and len(pk) < 19 else None
             if member is None:
                 raise Http404("no such member")
             out["member_id"] = member.pk
@@ -93,7 +93,7 @@ def _handle_row(request: HttpRequest, ws: Workspace, actor: Actor, form: str, me
             messages.success(request, _("Added: %(name)s") % {"name": dept.name})
         else:
             pk = request.POST.get("department_id", "")
-            dept = departments.filter(pk=int(pk)).first() if pk.isdigit() else None
+            dept = departments.filter(pk=int(pk)).first() if pk.isascii() and pk.isdigit() and len(pk) < 19 else None
             if dept is None:
                 raise Http404("no such department")
             out["department_id"] = dept.pk
