@@ -434,3 +434,12 @@ def test_api_people_list_filters_by_plan_and_ignores_junk(plan, users, api, othe
     assert c.get("/api/people/", {"plan": other["plan"].pk}).json()["count"] == 0  # not its plan
     for junk in ("²", "9" * 30, "-1", "abc"):
         assert c.get("/api/people/", {"plan": junk}).status_code == 200
+
+
+def test_api_patch_is_all_or_nothing(plan, users, api) -> None:
+    own = member(users, "planoffice").pk
+    second = people.add_person(actor(users, "planoffice"), plan, username="office_b", role="planoffice")
+    r = api("planoffice").patch(f"/api/people/{own}/", {"role": "viewer", "is_active": False}, format="json")
+    assert r.status_code == 409  # one's own account is not deactivated, so the role does not change either
+    assert Membership.objects.get(pk=own).role == "planoffice"
+    assert second.membership.role == "planoffice"

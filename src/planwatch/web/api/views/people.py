@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -139,13 +140,14 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMix
         data.is_valid(raise_exception=True)
         v = data.validated_data
         actor, stamp = actor_of(request), v.get("stamp") or None
-        if "role" in v or "department" in v:
-            member = people.change_role(actor, member, role=v.get("role"),
-                                        department=v.get("department") if "department" in v else None,
-                                        stamp=stamp)
-            stamp = None  # checked once, in the same request
-        if "is_active" in v:
-            member = people.set_active(actor, member, v["is_active"], stamp=stamp)
+        with transaction.atomic():  # role and activation together, or neither
+            if "role" in v or "department" in v:
+                member = people.change_role(actor, member, role=v.get("role"),
+                                            department=v.get("department") if "department" in v else None,
+                                            stamp=stamp)
+                stamp = None  # checked once, in the same request
+            if "is_active" in v:
+                member = people.set_active(actor, member, v["is_active"], stamp=stamp)
         member = Membership.objects.select_related("user", "department").get(pk=member.pk)
         return Response(PersonDetail(member).data)
 
