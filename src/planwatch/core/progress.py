@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
+from typing import Protocol
 
 from .figures import Figure, published
 from .intervals import round_half_up
@@ -130,11 +131,29 @@ def convention_from_settings(settings: Mapping[str, object]) -> Convention:
 # --- expected share -------------------------------------------------------------------------------
 
 
-def _deadline(task: Task, on: dt.date) -> dt.date:
+class TaskTerms(Protocol):
+    """What the progress rules read of a task: ``model.Task`` has it, and so may a caller's lighter row
+    (the pages' rows of thousands of tasks, which need not build a ``Task`` each)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def target_kind(self) -> TargetKind | None: ...
+    @property
+    def target_value(self) -> Decimal | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def deadline(self) -> dt.date | None: ...
+    @property
+    def curve(self) -> str: ...
+
+
+def _deadline(task: TaskTerms, on: dt.date) -> dt.date:
     return task.deadline or dt.date(on.year, 12, 31)
 
 
-def _parse_milestones(task: Task, body: str) -> list[tuple[dt.date, Decimal]]:
+def _parse_milestones(task: TaskTerms, body: str) -> list[tuple[dt.date, Decimal]]:
     points: list[tuple[dt.date, Decimal]] = []
     for part in body.split(";"):
         part = part.strip()
@@ -160,7 +179,7 @@ def _parse_milestones(task: Task, body: str) -> list[tuple[dt.date, Decimal]]:
     return points
 
 
-def _parse_seasonal(task: Task, body: str) -> list[Decimal]:
+def _parse_seasonal(task: TaskTerms, body: str) -> list[Decimal]:
     try:
         values = [Decimal(v.strip()) for v in body.split(",")]
     except ArithmeticError as exc:
@@ -194,7 +213,7 @@ def _clock(day: dt.date, convention: Convention) -> Decimal:
     return year_elapsed(day, convention) * 12
 
 
-def expected_share(task: Task, on: dt.date, convention: Convention | str = Convention.DAYS) -> Decimal:
+def expected_share(task: TaskTerms, on: dt.date, convention: Convention | str = Convention.DAYS) -> Decimal:
     """Share (0..1) of the task expected done on ``on`` by its curve, 1 from the deadline on."""
     deadline = _deadline(task, on)
     if on >= deadline:
@@ -242,7 +261,7 @@ class ProgressDay:
         self.elapsed = year_elapsed(on, self.convention)
         self._shares: dict[tuple[str, dt.date | None], Decimal] = {}
 
-    def expected_share(self, task: Task) -> Decimal:
+    def expected_share(self, task: TaskTerms) -> Decimal:
         """``expected_share(task, self.on, self.convention)``, computed once per curve and deadline."""
         key = ((task.curve or "linear").strip(), task.deadline)
         share = self._shares.get(key)
@@ -336,7 +355,7 @@ def forecast_year_end(done: Decimal, elapsed_share: Decimal, expected_share: Dec
     raise ValueError("no year-end forecast before any time has elapsed")
 
 
-def _row_ref(task: Task, row: ProgressRow) -> dict[str, str]:
+def _row_ref(task: TaskTerms, row: ProgressRow) -> dict[str, str]:
     return {"file": row.source.file or "progress.csv", "row": str(row.source.row), "task": task.code,
             "as_of": row.as_of.isoformat(), "column": "value"}
 
@@ -346,7 +365,7 @@ def _decimals(value: Decimal) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
-def _done_amount(task: Task, row: ProgressRow) -> Decimal | None:
+def _done_amount(task: TaskTerms, row: ProgressRow) -> Decimal | None:
     """The amount of ``row`` in the task's unit (converted when the row is in another scale)."""
     if row.value is None:
         return None
@@ -367,7 +386,7 @@ _LEVELS = (TargetKind.LEVEL_AT_LEAST, TargetKind.LEVEL_AT_MOST)
 
 
 def progress_state(
-    task: Task,
+    task: TaskTerms,
     row: ProgressRow | None,
     on: dt.date | ProgressDay,
     *,

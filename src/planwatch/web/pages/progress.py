@@ -47,7 +47,8 @@ class Named:
 @dataclass(frozen=True, slots=True)
 class TaskView:
     """The fields of a task the ledger and the dashboard show, read without building model objects
-    (a city-sized plan has thousands of tasks; model instances cost more than the arithmetic)."""
+    (a city-sized plan has thousands of tasks; model instances cost more than the arithmetic). It has
+    the terms the progress rules read (``core.progress.TaskTerms``), so no ``core.Task`` is built either."""
 
     pk: int
     code: str
@@ -55,7 +56,7 @@ class TaskView:
     name_en: str
     unit: str
     target_text: str
-    target_kind: str
+    target_kind: core.TargetKind | None
     target_value: Decimal | None
     deadline: dt.date | None
     curve: str
@@ -129,6 +130,10 @@ def with_latest(tasks: QuerySet[Task], on: dt.date) -> QuerySet[Task]:
     return tasks.annotate(latest_approved_id=Subquery(latest))
 
 
+_KINDS = {str(k): k for k in core.TargetKind}
+_NO_SOURCE = core.Source()  # one shared (frozen) instance rather than a new one per row
+
+
 def _view(v: dict[str, Any], named: dict[tuple[str, int], Named] | None = None) -> TaskView:
     """``named``: the areas and departments already made, shared by the rows (a plan has few of them)."""
     named = {} if named is None else named
@@ -138,19 +143,9 @@ def _view(v: dict[str, Any], named: dict[tuple[str, int], Named] | None = None) 
     lead = named.get(("lead", v["lead_id"]))
     if lead is None:
         lead = named[("lead", v["lead_id"])] = Named(v["lead_id"], v["lead__code"], v["lead__name"], v["lead__name_en"])
-    return TaskView(v["id"], v["code"], v["name"], v["name_en"], v["unit"], v["target_text"], v["target_kind"],
-                    v["target_value"], v["deadline"], v["curve"] or "linear", area, lead)
-
-
-_KINDS = {str(k): k for k in core.TargetKind}
-_NO_SOURCE = core.Source()  # one shared (frozen) instance rather than a new one per task and row
-
-
-def _core(t: TaskView) -> core.Task:
-    return core.Task(code=t.code, name=t.name, area=t.area.code, lead=t.lead.code,
-                     target_kind=_KINDS[t.target_kind] if t.target_kind else None,
-                     target_value=t.target_value, unit=t.unit, deadline=t.deadline, curve=t.curve,
-                     target_text=t.target_text, source=_NO_SOURCE)
+    kind = v["target_kind"]
+    return TaskView(v["id"], v["code"], v["name"], v["name_en"], v["unit"], v["target_text"],
+                    _KINDS[kind] if kind else None, v["target_value"], v["deadline"], v["curve"] or "linear", area, lead)
 
 
 @contextmanager
@@ -185,12 +180,12 @@ def _compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRo
     named: dict[tuple[str, int], Named] = {}
     views = [_view(v, named) for v in items]
 
-    def rows_in() -> Iterable[tuple[int, core.Task, core.ProgressRow | None]]:
+    def rows_in() -> Iterable[tuple[int, TaskView, core.ProgressRow | None]]:
         for t, v in zip(views, items, strict=True):
             sub = subs.get(v["latest_approved_id"])
             prow = core.ProgressRow(task=t.code, as_of=sub.as_of, value=sub.value, unit=sub.unit or t.unit,
                                     note=sub.note, source=_NO_SOURCE) if sub is not None else None
-            yield t.pk, _core(t), prow
+            yield t.pk, t, prow
 
     states = progress_states(plan, on, rows_in())
     rows = []

@@ -62,8 +62,9 @@ K = TypeVar("K")
 
 
 def progress_states(plan: Plan, on: dt.date,
-                    items: Iterable[tuple[K, core.Task, core.ProgressRow | None]]) -> dict[K, cp.ProgressState | str]:
-    """The progress of many tasks on ``on``, keyed as ``items`` are: (key, task, latest approved row).
+                    items: Iterable[tuple[K, cp.TaskTerms, core.ProgressRow | None]]) -> dict[K, cp.ProgressState | str]:
+    """The progress of many tasks on ``on``, keyed as ``items`` are: (key, task, latest approved row); a
+    task is a ``core.Task`` or anything with its terms (``core.progress.TaskTerms``).
 
     The plan's settings (convention, thresholds) are read once and the time progress of each curve
     is computed once (``core.progress.ProgressDay``); no provenance figures are built. A task whose
