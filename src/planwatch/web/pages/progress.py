@@ -175,8 +175,9 @@ def compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow
 def _compute_rows(tasks: QuerySet[Task], plan: Plan, on: dt.date) -> list[TaskRow]:
     items = list(with_latest(tasks, on).values(*TASK_FIELDS))
     ids = [v["latest_approved_id"] for v in items if v["latest_approved_id"]]
-    subs = {f["id"]: Figure(f["id"], f["value"], f["unit"], f["as_of"], f["note"])
-            for f in Submission.objects.filter(pk__in=ids).values("id", "value", "unit", "as_of", "note")} if ids else {}
+    subs = ({f["id"]: Figure(f["id"], f["value"], f["unit"], f["as_of"], f["note"])
+            for f in Submission.objects.filter(pk__in=ids).order_by().values("id", "value", "unit", "as_of", "note")}
+            if ids else {})
     named: dict[tuple[str, int], Named] = {}
     views = [_view(v, named) for v in items]
 
@@ -245,7 +246,7 @@ def plan_rows(plan: Plan, on: dt.date, wanted: list[int] | None = None) -> dict[
         entry = _Entry(key, time.monotonic(), started - CLOCK_MARGIN, {r.task.pk: r for r in rows})
     else:
         changed = set(Submission.objects.filter(task__plan=plan, updated_at__gte=entry.since)
-                      .values_list("task_id", flat=True))
+                      .order_by().values_list("task_id", flat=True))  # no ordering: no join of plan and region
         if not changed:
             return entry.by_id
         fresh = compute_rows(Task.objects.filter(pk__in=changed), plan, on)
