@@ -196,3 +196,11 @@ def test_a_department_reports_its_key_project(as_user, world) -> None:
     assert r.status_code == 302
     p.refresh_from_db()
     assert (p.phase, p.investment_done, p.updates.count()) == ("completed", Decimal("7500"), 1)
+
+
+def test_api_clients_get_the_language_they_ask_for(client) -> None:
+    # The pages are Chinese first whatever the browser says; a program calling the API asks for its language.
+    zh = client.post("/api/auth/token/", {"username": "nobody", "password": "x"})
+    en = client.post("/api/auth/token/", {"username": "nobody", "password": "x"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert zh.status_code == en.status_code == 400
+    assert zh.content != en.content

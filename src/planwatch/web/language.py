@@ -3,7 +3,8 @@
 Django's LocaleMiddleware would follow the browser's Accept-Language, so an English-language browser on
 a government intranet would get English pages unasked. The language switch (``set_language``) stores the
 user's choice in a cookie, which LocaleMiddleware still honours; only the browser's guess is dropped.
-Set ``PLANWATCH_NEGOTIATE_LANGUAGE=true`` to follow the browser instead.
+Set ``PLANWATCH_NEGOTIATE_LANGUAGE=true`` to follow the browser instead. API clients (``/api/``) are
+programs, not people at a browser: they get the language they ask for in Accept-Language.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.middleware.locale import LocaleMiddleware
 
 class ChineseFirstLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request: HttpRequest) -> None:
-        if not getattr(settings, "PLANWATCH_NEGOTIATE_LANGUAGE", False):
+        negotiate = getattr(settings, "PLANWATCH_NEGOTIATE_LANGUAGE", False)
+        if not negotiate and not request.path.startswith("/api/"):
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         super().process_request(request)
