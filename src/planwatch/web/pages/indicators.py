@@ -49,6 +49,24 @@ def period_label(period: str) -> str:
     return text
 
 
+def measure_label(kind: str, base_period: str = "") -> str:
+    """The label a growth measure is written after, as a statistician says it: 同比 / 两年平均 / 比2019年上半年.
+
+    The value that follows carries the verb (增长13.5%, 下降0.5%; see ``pages_tags.growth``), so the label
+    has none: "同比 下降5.16%", never "同比增长 -5.16%". English: Year on year / Two-year average / Against 2019H1.
+    """
+    zh = (get_language() or "zh-hans").startswith("zh")
+    if kind == "yoy":
+        return "同比" if zh else "Year on year"
+    if kind == "two_year":
+        return "两年平均" if zh else "Two-year average"
+    if kind == "vs_base":
+        if not base_period:
+            return "比基期" if zh else "Against the base period"
+        return f"比{period_label(base_period)}" if zh else f"Against {period_label(base_period)}"
+    raise ValueError(f"unknown growth measure {kind!r}")
+
+
 @dataclass(frozen=True)
 class Measures:
     """The growth measures of one observation."""

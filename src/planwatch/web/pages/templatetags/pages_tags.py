@@ -1,7 +1,8 @@
-"""Template tags of the pages: the navigation and status lights."""
+"""Template tags of the pages: the navigation, status lights and growth figures written in words."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -10,6 +11,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from planwatch.core.figures import published
+from planwatch.report import numbers
+
+from ..indicators import measure_label
 from ..nav import nav_items
 
 register = template.Library()
@@ -57,3 +62,31 @@ def status_label(value: Any) -> str:
 @register.simple_tag
 def light(status: str, title: str = "") -> SafeString:
     return format_html('<span class="light status-{}" title="{}"></span>', status or "unknown", title)
+
+
+@register.filter
+def growth(value: Any) -> str:
+    """A growth rate in percent written by its sign, as the execution report writes it: 增长13.5% / 下降5.16% /
+    持平 (English: up 13.5% / down 5.16% / unchanged); "—" when there is none.
+
+    The words come from :mod:`planwatch.report.numbers` (one formatter for the report and the pages); the
+    figure keeps the decimals it was published with.
+    """
+    if value is None or value == "":
+        return "—"
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    fig = published(number, "%", "observation")
+    if (get_language() or "zh-hans").startswith("zh"):
+        return numbers.growth_zh(fig)
+    return numbers.growth_en(fig)
+
+
+@register.simple_tag
+def growth_label(kind: str, base_period: str = "") -> str:
+    """同比 / 两年平均 / 比2019年上半年: the label a :func:`growth` value follows."""
+    return measure_label(kind, base_period or "")
