@@ -20,18 +20,18 @@ def to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
-        raise ValidationError(_("不是数字 (not a number)"), code="invalid")
+        raise ValidationError(_("Not a number"), code="invalid")
     elif isinstance(value, int | str):
         try:
             result = Decimal(str(value).strip())
         except InvalidOperation as exc:
-            raise ValidationError(_("不是数字 (not a number)"), code="invalid") from exc
+            raise ValidationError(_("Not a number"), code="invalid") from exc
     elif isinstance(value, float):
         result = Decimal(repr(value))
     else:
-        raise ValidationError(_("不是数字 (not a number)"), code="invalid")
+        raise ValidationError(_("Not a number"), code="invalid")
     if not result.is_finite():
-        raise ValidationError(_("不是有限的数字 (not a finite number)"), code="invalid")
+        raise ValidationError(_("Not a finite number"), code="invalid")
     return result
 
 

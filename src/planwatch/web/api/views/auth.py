@@ -34,7 +34,7 @@ class TokenView(APIView):
                             password=data.validated_data["password"])
         if user is None or not user.is_active:
             raise serializers.ValidationError(
-                {"non_field_errors": [_("用户名或密码不正确 (wrong user name or password)")]})
+                {"non_field_errors": [_("Wrong user name or password")]})
         token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key}, status=status.HTTP_200_OK)
 

@@ -51,10 +51,10 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
         if grant is None or grant.role not in (scoping.PLANOFFICE, scoping.VIEWER):
             from rest_framework.exceptions import PermissionDenied
 
-            raise PermissionDenied(_("只有发改委和查阅人员可以导出整个计划 (only the plan office and viewers export)"))
+            raise PermissionDenied(_("Only the plan office and viewers export the whole plan"))
         fmt = request.query_params.get("format", "zip")
         if fmt not in ("zip", "xlsx"):
-            raise serializers.ValidationError({"format": [_("格式应为 zip 或 xlsx (format must be zip or xlsx)")]})
+            raise serializers.ValidationError({"format": [_("The format must be zip or xlsx")]})
         from planwatch.web.plans.exporting import export_file
 
         with tempfile.TemporaryDirectory(prefix="planwatch-export-") as tmp:

@@ -40,7 +40,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValidationError({"on": [_("日期格式应为 YYYY-MM-DD (a date as YYYY-MM-DD)")]}) from None
+            raise ValidationError({"on": [_("Write the date as YYYY-MM-DD")]}) from None
 
     def _with_progress(self, tasks: list[Task]) -> dict[str, Any]:
         on = self._on()

@@ -16,7 +16,7 @@ def set_head_approval(actor: Actor, plan: Plan, on: bool) -> Plan:
     """Turn the department-head step on or off. Turning it off sends figures the heads had approved
     straight to the plan office (they stay ``head_approved`` and can be approved or returned)."""
     if not scoping.is_planoffice(actor.user, plan.pk):
-        raise PermissionDenied(_("只有发改委可以修改审核流程 (only the plan office changes the workflow)"))
+        raise PermissionDenied(_("Only the plan office changes the review workflow"))
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.require_head_approval == on:
         return plan

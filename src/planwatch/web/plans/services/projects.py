@@ -22,33 +22,33 @@ def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: A
     """Record a project's progress and carry it onto the project (optimistic locking on the project)."""
     project = Project.objects.select_related("plan").get(pk=project.pk)
     if not scoping.can_report(actor.user, project.plan_id, project.lead_id):
-        raise PermissionDenied(_("无权填报该项目 (you may not report on this project)"))
+        raise PermissionDenied(_("You may not report on this project"))
     expected = project.version if version is None else int(version)
     errors: dict[str, list[str]] = {}
     if phase not in Phase.values:
-        errors["phase"] = [_("阶段无效 (unknown phase)")]
+        errors["phase"] = [_("Unknown phase")]
     try:
         amount = to_decimal(investment_done)
         if amount is not None and amount < 0:
-            errors["investment_done"] = [_("完成投资不能为负 (cannot be negative)")]
+            errors["investment_done"] = [_("The investment done cannot be negative")]
         elif amount is not None and project.investment_done is not None and amount < project.investment_done:
-            errors["investment_done"] = [_("累计完成投资不能减少 (a cumulative figure cannot go down): %(prior)s")
+            errors["investment_done"] = [_("The investment done cannot go below the %(prior)s already reported")
                                          % {"prior": project.investment_done}]
     except ValidationError:
         amount = None
-        errors["investment_done"] = [_("不是数字 (not a number)")]
+        errors["investment_done"] = [_("Not a number: %(value)s") % {"value": str(investment_done)[:40]}]
     day = start = None
     try:
         day = _as_date(as_of)
         if day.year != project.plan.year:
-            errors["as_of"] = [_("截至日期应在计划年度内 (the date must fall within the plan year)")]
+            errors["as_of"] = [_("The date must fall within the plan year %(year)s") % {"year": project.plan.year}]
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if actual_start not in (None, ""):
         try:
             start = _as_date(actual_start)
         except ValidationError:
-            errors["actual_start"] = [_("日期格式应为 YYYY-MM-DD (a date as YYYY-MM-DD)")]
+            errors["actual_start"] = [_("Write the date as YYYY-MM-DD")]
     if errors:
         raise ValidationError(errors)
     before = changelog.snapshot(project)
@@ -59,7 +59,7 @@ def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: A
     if Project.objects.filter(pk=project.pk, version=expected).update(**fields) != 1:
         last = changelog.changes_of(project).order_by("-time", "-id").first()
         who = last.user_name if last else "?"
-        raise Conflict(_("该项目已被 %(who)s 修改，请刷新后重试 (changed by %(who)s)") % {"who": who},
+        raise Conflict(_("This project was changed by %(who)s since you read it; reload and try again") % {"who": who},
                        changed_by=who, current_version=Project.objects.get(pk=project.pk).version)
     user = actor.user if getattr(actor.user, "pk", None) else None
     update = ProjectUpdate.objects.create(project=project, phase=phase, investment_done=amount, actual_start=start,

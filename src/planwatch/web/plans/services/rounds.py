@@ -19,24 +19,24 @@ from ..validation import _as_date
 @transaction.atomic
 def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any, deadline: Any) -> ReportingRound:
     if not scoping.is_planoffice(actor.user, plan.pk):
-        raise PermissionDenied(_("只有发改委可以开启填报轮次 (only the plan office opens a round)"))
+        raise PermissionDenied(_("Only the plan office opens a reporting round"))
     errors: dict[str, list[str]] = {}
     try:
         p = parse_period(period)
         if p.year != plan.year:
-            errors["period"] = [_("时期应在计划年度内 (the period must fall within the plan year)")]
+            errors["period"] = [_("The period must fall within the plan year %(year)s") % {"year": plan.year}]
     except PeriodError as exc:
         errors["period"] = [str(exc)]
     try:
         start, end = _as_date(opens), _as_date(deadline)
         if end < start:
-            errors["deadline"] = [_("截止日期早于开始日期 (the deadline is before the opening)")]
+            errors["deadline"] = [_("The deadline is before the opening")]
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if not (label or "").strip():
-        errors["label"] = [_("请填写名称 (a label is required)")]
+        errors["label"] = [_("A label is required")]
     if not errors and ReportingRound.objects.filter(plan=plan, period=str(p)).exists():
-        errors["period"] = [_("该时期已有填报轮次 (a round for this period exists)")]
+        errors["period"] = [_("A reporting round for %(period)s exists already") % {"period": str(p)}]
     if errors:
         raise ValidationError(errors)
     rnd = ReportingRound.objects.create(plan=plan, label=label.strip(), period=str(p), opens=start, deadline=end)
@@ -47,9 +47,9 @@ def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any,
 @transaction.atomic
 def close_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
     if not scoping.is_planoffice(actor.user, rnd.plan_id):
-        raise PermissionDenied(_("只有发改委可以关闭填报轮次 (only the plan office closes a round)"))
+        raise PermissionDenied(_("Only the plan office closes a reporting round"))
     if rnd.status == RoundStatus.CLOSED:
-        raise StateError(_("填报轮次已关闭 (the round is already closed)"))
+        raise StateError(_("The reporting round is closed already"))
     before = changelog.snapshot(rnd)
     rnd.status = RoundStatus.CLOSED
     rnd.save(update_fields=["status"])
