@@ -204,3 +204,11 @@ def test_api_clients_get_the_language_they_ask_for(client) -> None:
     en = client.post("/api/auth/token/", {"username": "nobody", "password": "x"}, HTTP_ACCEPT_LANGUAGE="en")
     assert zh.status_code == en.status_code == 400
     assert zh.content != en.content
+
+
+def test_indicator_list_writes_growth_by_sign(as_user, world) -> None:
+    obs = world.indicators["gdp"].observations.get(period="2021H1")
+    obs.yoy_pct = Decimal("-1.0")
+    obs.save()
+    html = as_user("planoffice").get("/indicators/").content.decode()
+    assert "下降1.0%" in html and "-1.0%" not in html

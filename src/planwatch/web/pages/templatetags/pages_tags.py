@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from planwatch.core.figures import published
 from planwatch.report import numbers
 
-from ..indicators import measure_label
+from ..indicators import measure_label, period_label
 from ..nav import nav_items
 
 register = template.Library()
@@ -90,3 +90,9 @@ def growth(value: Any) -> str:
 def growth_label(kind: str, base_period: str = "") -> str:
     """同比 / 两年平均 / 比2019年上半年: the label a :func:`growth` value follows."""
     return measure_label(kind, base_period or "")
+
+
+@register.filter(name="period")
+def period_words(value: Any) -> str:
+    """2021H1 → 2021年上半年 (English: 2021H1), as the plan office writes a period."""
+    return "" if value is None else period_label(str(value))

@@ -1,0 +1,107 @@
+"""Growth figures on the pages are written the way the execution report writes them: 增长13.5% / 下降5.16% by sign
+(English: up 13.5% / down 5.16%), with the report's own formatter; labels carry no verb (同比, 两年平均, 比2019年上半年)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from planwatch.report import numbers
+from planwatch.web.pages.indicators import measure_label
+from planwatch.web.pages.templatetags.pages_tags import growth, period_words
+from planwatch.web.plans.models import Indicator, Observation, Target
+
+
+@pytest.mark.parametrize(("value", "zh", "en"), [
+    (Decimal("13.5"), "增长13.5%", "up 13.5%"),
+    (Decimal("-5.16"), "下降5.16%", "down 5.16%"),
+    (Decimal("-0.5"), "下降0.5%", "down 0.5%"),
+    (Decimal("22.80"), "增长22.80%", "up 22.80%"),  # the decimals it was published with
+    (Decimal("0.0"), "持平", "unchanged"),
+    (Decimal("-0.0"), "持平", "unchanged"),
+    ("6", "增长6%", "up 6%"),
+])
+def test_growth_is_written_by_sign_in_both_languages(value, zh, en) -> None:
+    with translation.override("zh-hans"):
+        assert growth(value) == zh
+    with translation.override("en"):
+        assert growth(value) == en
+
+
+def test_growth_uses_the_report_formatter(monkeypatch) -> None:
+    """One formatter for the report and the pages: a change to the report's words shows on the pages."""
+    monkeypatch.setattr(numbers, "growth_zh", lambda fig: f"<{fig.rounded}>")
+    with translation.override("zh-hans"):
+        assert growth(Decimal("-1.25")) == "<-1.25>"
+
+
+def test_missing_or_unreadable_growth() -> None:
+    assert growth(None) == "—" and growth("") == "—"
+    assert growth("n/a") == "n/a"  # shown as it is, never a 500
+
+
+def test_measure_labels_carry_no_verb() -> None:
+    with translation.override("zh-hans"):
+        assert [measure_label("yoy"), measure_label("two_year"), measure_label("vs_base", "2019H1")] == [
+            "同比", "两年平均", "比2019年上半年"]
+        assert period_words("2021H1") == "2021年上半年"
+    with translation.override("en"):
+        assert measure_label("vs_base", "2019H1") == "Against 2019H1"
+        assert measure_label("yoy") == "Year on year"
+    with pytest.raises(ValueError):
+        measure_label("growth")
+
+
+@pytest.fixture
+def energy(world):
+    """An index-type indicator published only as a growth rate (万元GDP能耗), and a long target text."""
+    ind = Indicator.objects.create(plan=world.plan, code="energy", name="万元GDP能耗", unit="吨标准煤",
+                                   headline=True, seq=2)
+    Observation.objects.create(indicator=ind, period="2021H1", value=None, yoy_pct=Decimal("-5.16"), seq=1)
+    income = Indicator.objects.create(plan=world.plan, code="income", name="居民人均可支配收入", unit="元",
+                                      headline=True, seq=3)
+    Observation.objects.create(indicator=income, period="2021H1", value=None, yoy_pct=Decimal("9.8"),
+                               avg_pct=Decimal("-0.5"), seq=1)
+    Target.objects.create(indicator=income, period="2021", kind="", text="增长6%,与经济增长基本同步")
+    return ind
+
+
+def _card(html: str, code: str) -> str:
+    m = re.search(rf'data-indicator="{code}">(.*?)</a>', html, re.S)
+    assert m, code
+    return _text(m.group(1))
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_dashboard_cards_read_like_a_statistician(as_user, world, energy) -> None:
+    html = as_user("planoffice").get("/").content.decode()
+    card = _card(html, "energy")
+    assert "下降5.16%" in card and "-5.16" not in card
+    assert "同比" in card and "同比增长" not in card
+    gdp = _card(html, "gdp")
+    assert "增长13.5%" in gdp and "增长3.9%" in gdp  # yoy and the computed two-year average
+    income = _card(html, "income")
+    assert "下降0.5%" in income and "增长6%,与经济增长基本同步" in income
+    # the target's value is not in a no-wrap cell (it wraps under its label)
+    assert re.search(r'<span class="target-text">增长6%,与经济增长基本同步</span>', html)
+
+
+def test_dashboard_cards_in_english(as_user, world, energy) -> None:
+    c = as_user("planoffice")
+    c.cookies["django_language"] = "en"
+    html = c.get("/").content.decode()
+    assert "down 5.16%" in _card(html, "energy") and "up 13.5%" in _card(html, "gdp")
+
+
+def test_indicator_page_writes_growth_and_base_period_in_words(as_user, world) -> None:
+    html = as_user("planoffice").get(f"/indicators/{world.indicators['gdp'].pk}/").content.decode()
+    text = _text(html)
+    assert "比2019年上半年 增长7.9%" in text
+    assert "两年平均 增长3.9%" in text and "同比 增长13.5%" in text
+    assert "2021年上半年" in text
