@@ -105,3 +105,50 @@ def test_indicator_page_writes_growth_and_base_period_in_words(as_user, world) -
     assert "比2019年上半年 增长7.9%" in text
     assert "两年平均 增长3.9%" in text and "同比 增长13.5%" in text
     assert "2021年上半年" in text
+
+
+_CARD = """<!doctype html><html lang="zh-hans"><head><meta charset="utf-8"><style>{css}</style></head><body>
+<main class="main"><div class="cards"><a class="card indicator-card" href="#">
+<p class="card-title">居民人均可支配收入 <span class="card-period">· 2021H1</span></p>
+<div class="card-value"><span class="card-unit card-unit-before">同比</span><span class="card-growth">增长9.8%</span></div>
+<ul class="card-lines"><li><span>同比</span><span class="num">增长9.8%</span></li>
+<li class="card-target"><span id="label">目标</span><span class="target-text" id="value">增长6%,与经济增长基本同步</span></li>
+</ul></a></div></main></body></html>"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_long_target_wraps_under_its_label(width) -> None:
+    """Laid out by Chromium: the label 目标 stays on one line (never 目/标) and the long value goes under it."""
+    import threading
+    from pathlib import Path
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("no Chromium")
+    css = (Path(__file__).resolve().parents[2] / "src/planwatch/web/pages/static/pages/pages.css").read_text("utf-8")
+    boxes: dict[str, dict[str, float]] = {}
+
+    def measure() -> None:  # in a thread of its own: Playwright's event loop stays out of the test's (ORM) thread
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium),
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            try:
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.set_content(_CARD.format(css=css))
+                for name in ("label", "value"):
+                    box = page.locator(f"#{name}").bounding_box()
+                    assert box is not None
+                    boxes[name] = box
+                boxes["line"] = {"height": page.evaluate(
+                    "parseFloat(getComputedStyle(document.getElementById('label')).lineHeight)")}
+            finally:
+                browser.close()
+
+    worker = threading.Thread(target=measure)
+    worker.start()
+    worker.join(60)
+    label, value = boxes["label"], boxes["value"]
+    assert label["height"] <= boxes["line"]["height"] * 1.2  # one line: 目标 is not split
+    assert value["y"] >= label["y"] + label["height"] - 1  # the value starts below the label
