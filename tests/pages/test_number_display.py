@@ -140,7 +140,7 @@ def test_a_long_target_wraps_under_its_label(width) -> None:
                 for name in ("label", "value"):
                     box = page.locator(f"#{name}").bounding_box()
                     assert box is not None
-                    boxes[name] = box
+                    boxes[name] = {"y": box["y"], "height": box["height"]}
                 boxes["line"] = {"height": page.evaluate(
                     "parseFloat(getComputedStyle(document.getElementById('label')).lineHeight)")}
             finally:
