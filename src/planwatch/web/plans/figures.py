@@ -130,29 +130,15 @@ def decimal_text(value: Decimal | None) -> str | None:
 
 def indicator_plan(plan: Plan) -> core.Plan:
     """The indicators, observations and targets of a plan as a core ``Plan`` (no tasks: cheaper)."""
-    from .importexport import _source
-    from .models import Observation, Target
+    from .importexport import export_indicators
 
-    inds = list(plan.indicators.select_related("area", "department"))
-    codes = {i.pk: i.code for i in inds}
+    areas = {a.pk: a.code for a in plan.areas.all()}
+    depts = {d.pk: d.code for d in plan.departments.all()}
+    indicators, observations, targets = export_indicators(plan, areas, depts)
     return core.Plan(
         region=core.Region(plan.region.code, plan.region.name, plan.region.name_en), year=plan.year,
         title=plan.title, base_year=plan.base_year, settings=dict(plan.settings or {}),
-        indicators=[core.Indicator(
-            code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
-            aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
-            comparable=i.comparable, headline=i.headline, area=i.area.code if i.area else "",
-            department=i.department.code if i.department else "", order=i.order, source=_source(i))
-            for i in inds],
-        observations=[core.Observation(
-            indicator=codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-            source=_source(o))
-            for o in Observation.objects.filter(indicator__plan=plan).order_by("seq", "id")],
-        targets=[core.Target(
-            indicator=codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
-            unit=t.unit, text=t.text, due=t.due, source=_source(t))
-            for t in Target.objects.filter(indicator__plan=plan).order_by("seq", "id")],
+        indicators=indicators, observations=observations, targets=targets,
     )
 
 

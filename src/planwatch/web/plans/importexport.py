@@ -182,12 +182,35 @@ def _source(row: Any) -> core.Source:
     return core.Source(file=row.origin_file, row=row.origin_row, quote=row.source, illustrative=row.illustrative)
 
 
+def export_indicators(
+    obj: Plan, areas: dict[int, str], depts: dict[int, str]
+) -> tuple[list[core.Indicator], list[core.Observation], list[core.Target]]:
+    """The plan's indicators, observations and targets as core objects (``areas``/``depts``: pk → code)."""
+    inds = list(obj.indicators.all())
+    ind_codes = {i.pk: i.code for i in inds}
+    indicators = [core.Indicator(
+        code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
+        aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
+        comparable=i.comparable, headline=i.headline, area=areas.get(i.area_id, "") if i.area_id else "",
+        department=depts.get(i.department_id, "") if i.department_id else "", order=i.order,
+        source=_source(i)) for i in inds]
+    observations = [core.Observation(
+        indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
+        vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
+        source=_source(o))
+        for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")]
+    targets = [core.Target(
+        indicator=ind_codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
+        unit=t.unit, text=t.text, due=t.due, source=_source(t))
+        for t in Target.objects.filter(indicator__plan=obj).order_by("seq", "id")]
+    return indicators, observations, targets
+
+
 def export_plan(obj: Plan) -> core.Plan:
     """The plan as a ``core.model.Plan``: what was imported, plus the approved progress since."""
     depts = {d.pk: d.code for d in obj.departments.all()}
     areas = {a.pk: a.code for a in obj.areas.all()}
-    inds = list(obj.indicators.all())
-    ind_codes = {i.pk: i.code for i in inds}
+    indicators, observations, targets = export_indicators(obj, areas, depts)
     tasks = list(Task.objects.filter(plan=obj).order_by("seq", "id"))
     task_codes = {t.pk: t.code for t in tasks}
     co: dict[int, list[str]] = {}
@@ -202,21 +225,7 @@ def export_plan(obj: Plan) -> core.Plan:
                      for d in obj.departments.order_by("seq", "id")],
         areas=[core.Area(code=a.code, name=a.name, name_en=a.name_en, order=a.order, source=_source(a))
                for a in obj.areas.order_by("seq", "id")],
-        indicators=[core.Indicator(
-            code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
-            aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
-            comparable=i.comparable, headline=i.headline, area=areas.get(i.area_id, "") if i.area_id else "",
-            department=depts.get(i.department_id, "") if i.department_id else "", order=i.order,
-            source=_source(i)) for i in inds],
-        observations=[core.Observation(
-            indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-            vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-            source=_source(o))
-            for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")],
-        targets=[core.Target(
-            indicator=ind_codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
-            unit=t.unit, text=t.text, due=t.due, source=_source(t))
-            for t in Target.objects.filter(indicator__plan=obj).order_by("seq", "id")],
+        indicators=indicators, observations=observations, targets=targets,
         tasks=[core.Task(
             code=t.code, name=t.name, area=areas[t.area_id], lead=depts[t.lead_id], name_en=t.name_en,
             parent=task_codes.get(t.parent_id, "") if t.parent_id else "", co=tuple(co.get(t.pk, ())),
