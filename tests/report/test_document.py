@@ -76,8 +76,8 @@ def _section_text(doc: Document, start: str) -> str:
 
 def test_problems_drafted_from_the_warnings(doc_zh: Document) -> None:
     text = _section_text(doc_zh, "二、")
-    assert "新增改造绿化完成27.5公顷，仅占全年任务500公顷的5.5%，低于序时进度44.1个百分点" in text
-    assert "拆除违法建设完成91.4万平方米，仅占全年任务210万平方米的43.5%" in text
+    assert "新增改造绿化面积27.5公顷，仅占全年任务500公顷的5.5%，低于序时进度44.1个百分点" in text
+    assert "拆除违法建设并实现“场清地净”91.4万平方米，仅占全年任务210万平方米的43.5%" in text
     for name, fall in (("区级一般公共预算收入", "下降1%"), ("固定资产投资", "下降6.7%"), ("建安投资", "下降12%")):
         assert f"{name}比2019年上半年{fall}" in text
     assert "GDP比2019年上半年" not in text  # GDP is above its 2019 level
@@ -217,10 +217,10 @@ def test_task_shares_read_as_the_seed_words_them(doc_zh: Document) -> None:
     """Past the target: 超额完成; nothing done: 尚未完成; never "260.0%" or "0.0%" in the prose."""
     prose = "".join(b.text for s in doc_zh.sections() for b in s.blocks
                     if isinstance(b, Paragraph) and not s.heading_text.startswith("附表"))
-    assert "推动企业上市完成13家，超额完成全年任务（5家）" in prose
+    assert "推动13家企业上市，超额完成全年任务（5家）" in prose
     assert "疏堵工程全年任务5项，尚未完成。" in prose
     assert "疏堵工程全年任务5项，尚未完成，低于序时进度49.6个百分点" in prose
-    assert "拆除违法建设完成91.4万平方米，完成全年任务210万平方米的43.5%" in prose
+    assert "拆除违法建设并实现“场清地净”91.4万平方米，完成全年任务210万平方米的43.5%" in prose
     assert not re.search(r"(?<![\d.])0\.0%", prose) and "260.0%" not in prose
 
 

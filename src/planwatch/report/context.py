@@ -50,6 +50,9 @@ class TaskItem:
     remaining: Figure | None = None
     measure_zh: str = ""
     measure_en: str = ""
+    # report.yaml `tasks`: progress_zh / progress_en, how the task's progress is worded ("{done}" marks
+    # where the done figure goes; without it the figure follows the words). Absent: "<name>完成<done>".
+    wording: dict[str, str] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -207,6 +210,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     on = on or p.end
     wording: dict[str, Any] = dict(plan.report or {})
     ind_wording: dict[str, Any] = dict(wording.get("indicators") or {})
+    task_wording: dict[str, Any] = dict(wording.get("tasks") or {})
     convention = progress.convention_from_settings(plan.settings)
     thresholds = progress.Thresholds.from_settings(plan.settings)
     depts = _departments(plan)
@@ -246,6 +250,7 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
                 task, tp, lead, lead_en, _remaining(tp),
                 measure_zh=m.get("text_zh", "") or task.measure,
                 measure_en=m.get("text_en", ""),
+                wording={k: "" if v is None else str(v) for k, v in dict(task_wording.get(task.code) or {}).items()},
             )
         )
 
