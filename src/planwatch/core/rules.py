@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import wording
 from .figures import Figure, published
 from .intervals import round_half_up
 from .measures import PlanIndex, indicator_figures
@@ -26,6 +27,7 @@ from .model import IndicatorKind, Plan
 from .periods import Period, PeriodError
 from .progress import Status, TaskProgress, Thresholds, convention_from_settings, task_progress
 from .targets import GROWTH_KINDS, describe
+from .units import unit_name_en
 
 DEFAULT_RULES = Path(__file__).with_name("rules") / "default.yaml"
 LEVELS = ("red", "yellow", "notice")
@@ -69,47 +71,6 @@ PARAMS: dict[RuleType, dict[str, Decimal]] = {
     RuleType.PROJECT_NOT_STARTED: {"grace_days": Decimal(0)},
     RuleType.RANK_FELL: {"min_places": Decimal(1)},
 }
-# English for the task units of the messages: a Chinese scale (万, 亿) becomes a factor, so that
-# 91.4 万平方米 reads "914,000 m²" and 210 万平方米 "2.1 million m²" (never "91.4 10,000 m²").
-_SCALED_EN: dict[str, tuple[int, str]] = {
-    "公顷": (1, "ha"), "平方米": (1, "m²"), "万平方米": (10_000, "m²"), "亿元": (100_000_000, "yuan"),
-    "万元": (10_000, "yuan"), "元": (1, "yuan"), "公里": (1, "km"), "米": (1, "m"), "亩": (1, "mu"),
-    "万亩": (10_000, "mu"), "万人": (10_000, "people"), "人": (1, "people"), "万个": (10_000, ""),
-    "个": (1, ""), "项": (1, "items"), "处": (1, "sites"), "条": (1, ""), "套": (1, "units"),
-    "户": (1, "households"), "张": (1, "beds"), "名": (1, ""), "家": (1, "firms"), "站": (1, "stations"),
-    "部": (1, ""), "所": (1, ""), "座": (1, ""), "辆": (1, "vehicles"), "次": (1, "times"),
-}
-_UNIT_EN = {k: u for k, (f, u) in _SCALED_EN.items() if f == 1}
-_WORDS_EN = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-
-
-def number_en(value: Decimal, unit: str) -> str:
-    """The number of an amount as English writes it in the unit's base: 91.4 万平方米 → "914,000",
-    210 万平方米 → "2.1 million", 298 亿元 → "29.8 billion"; units with no scale keep the number."""
-    factor, _ = _SCALED_EN.get(unit, (1, unit))
-    v = value * factor
-    for size, word in _WORDS_EN:
-        if factor > 1 and abs(v) >= size:
-            return f"{_plain(v / size)} {word}"
-    if factor == 1:
-        return _plain(v)
-    return f"{v.normalize():,f}"  # 914,000: thousands grouped once a scale is multiplied out
-
-
-def amount_en(fig: Figure | None, unit: str = "") -> str:
-    """A figure with its English unit: "914,000 m²", "2.1 million m²", "5 items" ("" for no figure)."""
-    if fig is None:
-        return ""
-    unit = unit or fig.unit
-    name = _SCALED_EN.get(unit, (1, unit))[1]
-    num = number_en(fig.rounded, unit)
-    return f"{num} {name}" if name else num
-
-
-def _plain(v: Decimal) -> str:
-    return format(v.normalize(), "f")
-
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -265,41 +226,20 @@ def plan_rules(plan: Plan) -> list[Rule]:
 # --- evaluation -----------------------------------------------------------------------------------
 
 
-def date_zh(day: dt.date) -> str:
-    """A date as Chinese documents write it: 2021年6月30日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def date_en(day: dt.date) -> str:
-    """A date as English prose writes it: May 31, 2021."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def ordinal_en(value: Decimal) -> str:
-    """A rank as English says it: 1st, 2nd, 3rd, 11th, 22nd."""
-    n = int(value)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _num(fig: Figure | None) -> str:
-    return "" if fig is None else format(fig.rounded, "f")
-
-
-def _growth_zh(fig: Figure | None) -> str:
-    if fig is None:
-        return ""
-    return f"同比增长{_num(fig)}%" if fig.rounded >= 0 else f"同比下降{_abs(fig.value, fig.decimals)}%"
-
-
-def _growth_en(fig: Figure | None) -> str:
-    if fig is None:
-        return ""
-    return f"grew {_num(fig)}%" if fig.rounded >= 0 else f"fell {_abs(fig.value, fig.decimals)}%"
+    return "" if fig is None else wording.number(fig)
 
 
 def _abs(value: Decimal, decimals: int = 1) -> str:
-    return format(abs(round_half_up(value, decimals)), "f")
+    return wording.plain(abs(round_half_up(value, decimals)))
+
+
+def _growth_zh(fig: Figure | None) -> str:
+    return "" if fig is None else wording.growth_zh(fig, up="同比增长", down="同比下降", flat="同比持平")
+
+
+def _growth_en(fig: Figure | None) -> str:
+    return "" if fig is None else wording.growth_en(fig, up="grew", down="fell", flat="was unchanged")
 
 
 class _Context:
@@ -325,7 +265,7 @@ class _Context:
 
     def common(self, name: str, name_en: str, subject: str) -> dict[str, str]:
         return {"name": name, "name_en": name_en or name, "subject": subject,
-                "period": self.period.label_zh(), "period_en": self.period.label_en()}
+                "period": wording.period_zh(self.period), "period_en": wording.period_en(self.period)}
 
 
 def _render(rule: Rule, values: dict[str, str]) -> tuple[str, str]:
@@ -376,7 +316,8 @@ def _below_base(rule: Rule, ctx: _Context) -> Iterable[Warning]:
                 if v is not None}
         values = ctx.common(ind.name, ind.name_en, ind.code) | {
             "vs_base": _num(f.vs_base), "fall": format(-obs.vs_base_pct, "f"),
-            "base": base.label_zh() if base else "基期", "base_en": base.label_en() if base else "the base period",
+            "base": wording.period_zh(base) if base else "基期",
+            "base_en": wording.period_en(base) if base else "the base period",
             "base_year": str(base.year) if base else ""}
         yield _warn(rule, level, "indicator", ind.code, ind.name, figs, values)
 
@@ -397,11 +338,11 @@ def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
                 "expected_share": p.expected_share, "gap_pp": p.gap_pp}
         values = ctx.common(task.name, task.name_en, task.code) | {
             "done": _num(p.done), "target": _num(p.target), "unit": task.unit,
-            "unit_en": _UNIT_EN.get(task.unit, task.unit), "done_share": _num(p.done_share),
-            "done_en": amount_en(p.done, task.unit), "target_en": amount_en(p.target, task.unit),
+            "unit_en": unit_name_en(task.unit), "done_share": _num(p.done_share),
+            "done_en": wording.amount_en(p.done), "target_en": wording.amount_en(p.target),
             "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
             "status": p.status.label_zh, "status_en": p.status.label_en,
-            "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": date_en(ctx.on)}
+            "lead": ctx.departments.get(task.lead, task.lead), "on": wording.date_zh(ctx.on), "on_en": wording.date_en(ctx.on)}
         yield _warn(rule, level, "task", task.code, task.name, figs, values)
 
 
@@ -420,7 +361,7 @@ def _milestone_overdue(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         if p.done is not None:
             figs["done"] = p.done
         values = ctx.common(task.name, task.name_en, task.code) | {
-            "due": date_zh(due), "due_en": date_en(due), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
+            "due": wording.date_zh(due), "due_en": wording.date_en(due), "on": wording.date_zh(ctx.on), "on_en": wording.date_en(ctx.on),
             "days": str(days),
             "lead": ctx.departments.get(task.lead, task.lead), "target_text": task.target_text}
         yield _warn(rule, level, "task", task.code, task.name, figs, values)
@@ -442,8 +383,8 @@ def _no_recent_progress(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         fig = Figure(Decimal(days), "天", 0, "computation", {"task": task.code}, formula="on − last report",
                      label=f"{task.name}未报送天数")
         values = ctx.common(task.name, task.name_en, task.code) | {
-            "days": str(days), "limit": str(limit), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
-            "last": date_zh(last) if row else "年初", "last_en": date_en(last) if row else "the start of the year",
+            "days": str(days), "limit": str(limit), "on": wording.date_zh(ctx.on), "on_en": wording.date_en(ctx.on),
+            "last": wording.date_zh(last) if row else "年初", "last_en": wording.date_en(last) if row else "the start of the year",
             "lead": ctx.departments.get(task.lead, task.lead)}
         yield _warn(rule, level, "task", task.code, task.name, {"days_since_report": fig}, values)
 
@@ -463,8 +404,8 @@ def _project_not_started(rule: Rule, ctx: _Context) -> Iterable[Warning]:
         fig = Figure(Decimal(days), "天", 0, "computation", {"project": proj.code}, formula="on − planned_start",
                      label=f"{proj.name}推迟开工天数")
         values = ctx.common(proj.name, proj.name_en, proj.code) | {
-            "planned_start": date_zh(proj.planned_start), "planned_start_en": date_en(proj.planned_start),
-            "on": date_zh(ctx.on), "on_en": date_en(ctx.on), "days": str(days),
+            "planned_start": wording.date_zh(proj.planned_start), "planned_start_en": wording.date_en(proj.planned_start),
+            "on": wording.date_zh(ctx.on), "on_en": wording.date_en(ctx.on), "days": str(days),
             "lead": ctx.departments.get(proj.lead, proj.lead), "phase": proj.phase, "category": proj.category}
         yield _warn(rule, level, "project", proj.code, proj.name, {"days_late": fig}, values)
 
@@ -502,8 +443,9 @@ def _rank_fell(rule: Rule, ctx: _Context) -> Iterable[Warning]:
                              row=str(prev.source.row), column="value")
         values = ctx.common(ind.name, ind.name_en, ind.code) | {
             "rank": format(obs.value, "f"), "previous": format(prev.value, "f"), "places": format(places, "f"),
-            "rank_en": ordinal_en(obs.value), "previous_en": ordinal_en(prev.value),
-            "previous_period": prev_period.label_zh(), "previous_period_en": prev_period.label_en()}
+            "rank_en": wording.ordinal_en(obs.value), "previous_en": wording.ordinal_en(prev.value),
+            "previous_period": wording.period_zh(prev_period),
+            "previous_period_en": wording.period_en(prev_period)}
         yield _warn(rule, level, "indicator", ind.code, ind.name, {"rank": now_fig, "previous": prev_fig}, values)
 
 
