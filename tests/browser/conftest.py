@@ -109,7 +109,7 @@ def new_page(browser: Browser, live_server, offline_guard: OfflineGuard) -> Iter
 @pytest.fixture(autouse=True)
 def _fresh_progress_memo() -> None:
     """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
-    from planwatch.web.pages.progress import forget_memo
+    from planwatch.web.plans.assessments import forget as forget_memo
 
     forget_memo()
 

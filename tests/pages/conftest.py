@@ -24,6 +24,6 @@ def as_user(client, world: World):
 @pytest.fixture(autouse=True)
 def _fresh_progress_memo() -> None:
     """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
-    from planwatch.web.pages.progress import forget_memo
+    from planwatch.web.plans.assessments import forget as forget_memo
 
     forget_memo()
