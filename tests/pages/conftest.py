@@ -5,6 +5,12 @@ import pytest
 from .factories import World, build_world
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """The world's users get passwords; the slow production hasher adds nothing to what the pages test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()
