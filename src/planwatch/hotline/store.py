@@ -111,7 +111,7 @@ class TicketStore:
         with self._locked():
             manifest = self.manifest()
             manifest["parts"] = [p for p in manifest["parts"] if p["file"] != f"parts/{name}.parquet"]
-            manifest["parts"].append(self._write_part(table.cast(ARROW_SCHEMA), source, name))
+            manifest["parts"].append(self._write_part(table.select(list(COLUMNS)), source, name))
             self._write_manifest(manifest)
 
     def _new_rows(self, table: pa.Table) -> tuple[pa.Table, int, int]:
