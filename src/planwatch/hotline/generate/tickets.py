@@ -30,6 +30,8 @@ COMMUNITIES_PER_STREET = 15
 ASSIST_SHARE = 0.05
 FREQUENT_CALLERS = 0.10  # tickets from a caller who calls again about the same address
 MS = 1000
+STREET_SD, MONTH_SD, UNIT_SD = 0.20, 0.10, 0.15
+SURGES_PER_MONTH, SURGE_TICKETS = 2, (25, 60)
 
 
 def _rng(seed: int, *parts: object) -> np.random.Generator:
@@ -63,6 +65,20 @@ def _ms(year: int, month: int) -> int:
     return int(dt.datetime(year, month, 1, tzinfo=dt.UTC).timestamp()) * MS
 
 
+def injected_surges(district: District, year: int, month: int, seed: int = 2021) -> list[tuple[int, int, int, int]]:
+    """The surges planted in a district-month: (street index, category index, first day index (a Monday),
+    tickets moved into that category in that street during that week). A test checks the detector finds
+    them."""
+    rng = _rng(seed, district.code, year, month, "surges")
+    days = calendar.monthrange(year, month)[1]
+    mondays = [d for d in range(days - 6) if dt.date(year, month, d + 1).weekday() == 0]
+    out = []
+    for _ in range(SURGES_PER_MONTH if mondays else 0):
+        out.append((int(rng.integers(len(district.streets))), int(rng.integers(10, len(TREE.route))),
+                    int(rng.choice(mondays)), int(rng.integers(*SURGE_TICKETS))))
+    return out
+
+
 def district_month(district: District, year: int, month: int, scale: float, seed: int = 2021) -> pa.Table:
     n = cal.month_volume(district.code, year, month, scale)
     rng = _rng(seed, district.code, year, month)
@@ -83,6 +99,9 @@ def district_month(district: District, year: int, month: int, scale: float, seed
 
     # What: category (seasonal, long-tailed), appeal type, channel.
     cat = rng.choice(len(TREE.route), n, p=TREE.probabilities(month))
+    for s_street, s_cat, s_day, s_count in injected_surges(district, year, month, seed):
+        during = np.flatnonzero((street == s_street) & (day >= s_day) & (day < s_day + 7))
+        cat[during[:s_count]] = s_cat
     appeal = _choice(rng, APPEALS, n)
 
     # Who handles it: the 街乡, a department, or a city enterprise.
@@ -103,9 +122,11 @@ def district_month(district: District, year: int, month: int, scale: float, seed
     appealed = (u >= cal.NOT_ASSESSED + cal.UNREASONABLE) & (u < cal.NOT_ASSESSED + cal.UNREASONABLE + cal.APPEAL_APPROVED)
     counted = ~(not_assessed | unreasonable | appealed)
     valid = rng.random(n) < cal.VALID_VISIT
-    street_effect = _rng(seed, district.code, "street-effect").normal(0, 0.35, n_streets)
-    unit_effect = _rng(seed, district.code, "unit-effect").normal(0, 0.25, len(unit_codes))
-    quality = rng.random(n) + street_effect[street] + unit_effect[unit]
+    # A 街乡's and a unit's own standing (kept across months) and its month's luck move its rates.
+    street_effect = _rng(seed, district.code, "street-effect").normal(0, STREET_SD, n_streets)
+    street_effect += rng.normal(0, MONTH_SD, n_streets)
+    unit_effect = _rng(seed, district.code, "unit-effect").normal(0, UNIT_SD, len(unit_codes))
+    quality = rng.standard_normal(n) + street_effect[street] + unit_effect[unit]
     # Order the counted valid tickets by quality, best first; others get their own draws below.
     pool = np.flatnonzero(counted & valid)
     order = pool[np.argsort(-quality[pool], kind="stable")]
