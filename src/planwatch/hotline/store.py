@@ -130,10 +130,8 @@ class TicketStore:
                 f"SELECT count(*) FILTER (WHERE NOT ({differs})), count(*) FILTER (WHERE {differs}) "
                 f"FROM incoming i JOIN stored s ON {on}").fetchone()
             same, changed = (int(row[0]), int(row[1])) if row else (0, 0)
-            new = con.execute(
-                f"SELECT i.* FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE {on})").arrow()
-            if isinstance(new, pa.RecordBatchReader):
-                new = new.read_all()
+            rel = con.sql(f"SELECT i.* FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE {on})")
+            new = (getattr(rel, "to_arrow_table", None) or rel.arrow)()  # duckdb 2 / 1.x
         finally:
             con.close()
         return new.cast(ARROW_SCHEMA), same, changed
