@@ -128,8 +128,8 @@ class TicketStore:
             differs = " OR ".join(f"i.{c} IS DISTINCT FROM s.{c}" for c in COLUMNS if c not in KEY)
             row = con.execute(
                 f"SELECT count(*) FILTER (WHERE NOT ({differs})), count(*) FILTER (WHERE {differs}) "
-                f"FROM incoming i JOIN stored s ON {on}").fetchone()
-            same, changed = (int(row[0]), int(row[1])) if row else (0, 0)
+                f"FROM incoming i JOIN stored s ON {on}").fetchall()[0]
+            same, changed = int(row[0]), int(row[1])
             rel = con.sql(f"SELECT i.* FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE {on})")
             new = (getattr(rel, "to_arrow_table", None) or rel.arrow)()  # duckdb 2 / 1.x
         finally:
