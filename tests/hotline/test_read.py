@@ -40,8 +40,8 @@ def test_the_three_formats_read_the_same(tmp_path: Path) -> None:
 
 
 def test_bad_rows_name_file_row_field_and_reason(tmp_path: Path) -> None:
-    rows = rows3() + [ticket(appeal_type="吐槽"), ticket(accepted_at="2021-13-40 25:00"),
-                      ticket(contacted=None), ticket(district_code="")]
+    rows = [*rows3(), ticket(appeal_type="吐槽"), ticket(accepted_at="2021-13-40 25:00"),
+            ticket(contacted=None), ticket(district_code="")]
     rows.append(dict(rows[0]))  # the same ticket again
     path = write_csv(rows, tmp_path / "bad.csv")
     with pytest.raises(TicketFileError) as caught:
@@ -65,9 +65,9 @@ def test_missing_columns_and_unreadable_files(tmp_path: Path) -> None:
     assert any(i.row == 0 and i.field == "channel" for i in caught.value.issues)
     junk = tmp_path / "junk.parquet"
     junk.write_bytes(b"not parquet")
-    with pytest.raises(TicketFileError, match="junk.parquet:0"):
+    with pytest.raises(TicketFileError, match=r"junk\.parquet:0"):
         read_tickets(junk)
-    with pytest.raises(TicketFileError, match="unsupported|不支持"):
+    with pytest.raises(TicketFileError, match=r"unsupported|不支持"):
         read_tickets(tmp_path / "x.txt")
 
 

@@ -31,11 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            help="只算一类承办单位 / one kind of handling unit")
         p.add_argument("--rules", metavar="FILE", help="考评规则 YAML / rule sets (default: the bundled ones)")
         p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
+        p.add_argument("--lang", choices=("zh", "en"), default="zh", help="错误消息语言 / language of error messages")
 
     p = sub.add_parser("load", help="检查并导入工单 / check and load ticket files into a store")
     p.add_argument("files", nargs="+", metavar="FILE", help=".csv, .xlsx or .parquet")
     p.add_argument("--store", required=True, metavar="DIR", help="工单库文件夹 / the ticket store folder")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="错误消息语言 / language of error messages")
 
     p = sub.add_parser("compute", help="按区、街乡、单位或分类计算 / volumes, shares, rates, score and rank")
     common(p)
@@ -86,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return int(_ACTIONS[action](args))
     except TicketFileError as exc:
-        print(exc.format("zh", limit=50), file=sys.stderr)
+        print(exc.format(getattr(args, "lang", "zh"), limit=50), file=sys.stderr)
         return 2
     except PlanwatchError as exc:
         print(f"planwatch hotline {action}: {exc}", file=sys.stderr)

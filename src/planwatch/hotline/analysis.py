@@ -59,7 +59,7 @@ class Analysis:
         for r in rows:
             by_unit.setdefault(r.code, []).append(r)
         out = []
-        for code, series in sorted(by_unit.items()):
+        for _code, series in sorted(by_unit.items()):
             series.sort(key=lambda r: r.bucket)
             first, previous = series[0], None
             for r in series:

@@ -46,7 +46,7 @@ def overdue_list(analysis: Analysis, span: Span, filters: dict[str, str] | None 
     for r in rows:
         item = dict(zip(keys, r, strict=True))
         late_until = item["closed_at"] or (as_of or span.end)
-        item["days_over"] = (late_until - item["due_at"]).days  # type: ignore[operator]
+        item["days_over"] = (late_until - item["due_at"]).days
         out.append(item)
     return out
 

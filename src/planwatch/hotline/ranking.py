@@ -46,10 +46,10 @@ def monthly_ranking(analysis: Analysis, year: int, month: int, level: str,
     classes = analysis.rules.at(month_start(year, month).date()).classes
     back = max(classes.governance_months, 2) - 1
     start, end = month_start(year, month, back), month_start(year, month, -1)
-    rows = analysis.units(Span(start, end, f"{year}-{month:02d}"), level, "month", filters)
+    unit_rows = analysis.units(Span(start, end, f"{year}-{month:02d}"), level, "month", filters)
     months: dict[str, dict[str, UnitRow]] = {}
-    for r in rows:
-        months.setdefault(r.bucket, {})[r.code] = r
+    for u in unit_rows:
+        months.setdefault(u.bucket, {})[u.code] = u
     labels = sorted(months)
     this = f"{year}-{month:02d}"
     if this not in months:
@@ -57,7 +57,7 @@ def monthly_ranking(analysis: Analysis, year: int, month: int, level: str,
     previous = months.get(f"{month_start(year, month, 1):%Y-%m}", {})
     current = months[this]
     ranked = sum(1 for r in current.values() if r.rank is not None)
-    out = [RankRow(r, previous[c].rank if c in previous else None) for c, r in current.items()]
+    out = [RankRow(u, previous[c].rank if c in previous else None) for c, u in current.items()]
 
     def worst(label: str, n: int, code: str) -> bool:
         unit = months[label].get(code)

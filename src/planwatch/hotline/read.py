@@ -91,10 +91,7 @@ def check_table(raw: pa.Table, file: str, first_row: int = 2) -> pa.Table:
     n = raw.num_rows
     columns: dict[str, pa.Array] = {}
     for f in FIELDS:
-        if f.name in raw.column_names:
-            col = raw.column(f.name).combine_chunks()
-        else:
-            col = pa.nulls(n, f.arrow_type)
+        col = raw.column(f.name).combine_chunks() if f.name in raw.column_names else pa.nulls(n, f.arrow_type)
         columns[f.name] = _CONVERT[f.kind](col, f, out)
     _check_rows(columns, out)
     out.raise_if_any()

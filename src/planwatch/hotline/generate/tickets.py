@@ -95,7 +95,9 @@ def district_month(district: District, year: int, month: int, scale: float, seed
     # When: a day by weekday profile, an hour by the daily curve, then minutes and seconds.
     day = rng.choice(len(_day_weights(year, month)), n, p=_day_weights(year, month))
     hour = rng.choice(24, n, p=HOURS / HOURS.sum())
-    accepted = np.sort(_ms(year, month) + (day * 86400 + hour * 3600 + rng.integers(0, 3600, n)) * MS)
+    accepted = _ms(year, month) + (day * 86400 + hour * 3600 + rng.integers(0, 3600, n)) * MS
+    order = np.argsort(accepted, kind="stable")  # ticket numbers in time order; other draws are independent
+    accepted, day = accepted[order], day[order]
 
     # What: category (seasonal, long-tailed), appeal type, channel.
     cat = rng.choice(len(TREE.route), n, p=TREE.probabilities(month))
