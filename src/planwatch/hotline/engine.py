@@ -31,7 +31,9 @@ class Engine(Protocol):
 class DuckDBEngine:
     name = "duckdb"
 
-    def __init__(self, source: TicketSource, threads: int | None = None) -> None:
+    def __init__(self, source: TicketSource, threads: int | None = None, in_memory: bool = False) -> None:
+        """``in_memory``: copy the tickets into a DuckDB table first (a load, then faster queries);
+        otherwise every query reads the Parquet files in place."""
         import duckdb
 
         self.con = duckdb.connect()
@@ -39,10 +41,12 @@ class DuckDBEngine:
             self.con.execute(f"SET threads = {int(threads)}")
         if source.table is not None:
             self.con.register("tickets_table", source.table)
-            self.con.execute("CREATE VIEW tickets AS SELECT * FROM tickets_table")
+            origin = "tickets_table"
         else:
             files = [str(f) for f in source.files]
-            self.con.execute(f"CREATE VIEW tickets AS SELECT * FROM read_parquet({files!r}, union_by_name = true)")
+            origin = f"read_parquet({files!r}, union_by_name = true)"
+        kind = "TABLE" if in_memory else "VIEW"
+        self.con.execute(f"CREATE {kind} tickets AS SELECT * FROM {origin}")
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.con.execute(sql).fetchall()]
