@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .analysis import Analysis, Trend
 from .complaints import overdue_by, overdue_list
@@ -76,8 +78,9 @@ def resolve_district(path: str | Path, code: str, name: str = "") -> str | None:
     from .generate.geography import DISTRICTS
 
     gb = {d.gb: d.code for d in DISTRICTS}
-    with Analysis(open_tickets(path)) as a:
-        rows = a.engine.query("SELECT DISTINCT district_code, district FROM tickets")
+    source = open_tickets(path)
+    rows = _memo((str(path), source.fingerprint, "districts"),
+                 lambda: _query(source, "SELECT DISTINCT district_code, district FROM tickets"))
     for c, n in rows:
         if c in (code, gb.get(code)) or (name and n == name):
             return str(c)
@@ -86,31 +89,41 @@ def resolve_district(path: str | Path, code: str, name: str = "") -> str | None:
 
 def latest_month(path: str | Path, district: str) -> tuple[int, int] | None:
     source = open_tickets(path)
-    with Analysis(source) as a:
-        rows = a.engine.query(
-            f"SELECT max(accepted_at) FROM tickets WHERE district_code = '{district.replace(chr(39), '')}'")
+    sql = f"SELECT max(accepted_at) FROM tickets WHERE district_code = '{district.replace(chr(39), '')}'"
+    rows = _memo((str(path), source.fingerprint, "latest", district), lambda: _query(source, sql))
     last = rows[0][0] if rows else None
     return (last.year, last.month) if last else None
 
 
-_CACHE: OrderedDict[tuple, Dashboard] = OrderedDict()
+_CACHE: OrderedDict[tuple, Any] = OrderedDict()
 _LOCK = threading.Lock()
-_KEEP = 32
+_KEEP = 64
+
+
+def _query(source: TicketSource, sql: str) -> list[tuple[Any, ...]]:
+    with Analysis(source) as a:
+        return a.engine.query(sql)
+
+
+def _memo(key: tuple, compute: Callable[[], Any]) -> Any:
+    """The cached answer for ``key`` (which holds the ticket set's fingerprint), computed once."""
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    value = compute()
+    with _LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > _KEEP:
+            _CACHE.popitem(last=False)
+    return value
 
 
 def build(path: str | Path, district: str, year: int, month: int, by: str = "street",
           unit: str | None = None) -> Dashboard:
     source = open_tickets(path)
-    key = (str(path), source.fingerprint, district, year, month, by, unit)
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    board = _compute(source, district, year, month, by, unit)
-    with _LOCK:
-        _CACHE[key] = board
-        while len(_CACHE) > _KEEP:
-            _CACHE.popitem(last=False)
+    key = (str(path), source.fingerprint, "board", district, year, month, by, unit)
+    board: Dashboard = _memo(key, lambda: _compute(source, district, year, month, by, unit))
     return board
 
 

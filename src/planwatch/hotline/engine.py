@@ -68,7 +68,8 @@ def spark_session(master: str) -> Any:
         builder = (SparkSession.builder.master(master).appName("planwatch-hotline")
                    .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                    .config("spark.sql.session.timeZone", "UTC")
-                   .config("spark.sql.shuffle.partitions", os.environ.get("PLANWATCH_SPARK_PARTITIONS", "4"))
+                   .config("spark.sql.shuffle.partitions",
+                           os.environ.get("PLANWATCH_SPARK_PARTITIONS", "2" if master.startswith("local") else "64"))
                    .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                    .config("spark.driver.memory", os.environ.get("PLANWATCH_SPARK_DRIVER_MEMORY", "2g")))
         session = builder.getOrCreate()
