@@ -47,16 +47,16 @@ def test_round_trip_of_the_bundled_example(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("mutate", "file", "field"),
     [
-        (lambda p: p.tasks.append(core.Task("x", "坏任务", "nowhere", "dept_a",
+        (lambda p: p.tasks.append(core.Task(code="x", name="坏任务", area="nowhere", lead="dept_a",
                                             source=core.Source("tasks.csv", 9))), "tasks.csv", "area"),
-        (lambda p: p.tasks.append(core.Task("x", "坏任务", "city", "nobody",
+        (lambda p: p.tasks.append(core.Task(code="x", name="坏任务", area="city", lead="nobody",
                                             source=core.Source("tasks.csv", 9))), "tasks.csv", "lead"),
-        (lambda p: p.progress.append(core.ProgressRow("ghost", dt.date(2021, 6, 30), Decimal(1), "个",
+        (lambda p: p.progress.append(core.ProgressRow(task="ghost", as_of=dt.date(2021, 6, 30), value=Decimal(1), unit="个",
                                                       source=core.Source("progress.csv", 7))), "progress.csv",
          "task"),
         (lambda p: p.tasks.append(dataclasses.replace(p.tasks[0], source=core.Source("tasks.csv", 11))),
          "tasks.csv", "code"),
-        (lambda p: p.projects.append(core.Project("p_c", "丙", "livelihood", "dept_z",
+        (lambda p: p.projects.append(core.Project(code="p_c", name="丙", category="livelihood", lead="dept_z",
                                                   source=core.Source("projects.csv", 4))), "projects.csv", "lead"),
     ],
 )
