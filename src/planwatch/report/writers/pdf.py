@@ -14,7 +14,7 @@ def render(doc: Document) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    page = html.render(doc)
+    page = html.render(doc, spans=False)
     # no base_url and a fetcher that refuses everything: the report must need nothing from elsewhere
     return weasyprint.HTML(string=page, url_fetcher=_no_fetch).write_pdf()
 
