@@ -4,10 +4,10 @@ Stored in report.yaml (the package's report sheet) for the CLI::
 
     authored:
       2021H1:
-        lead.economy: 经济结构调整步伐加快，……
-        review.security: 整段改写的文字……
-        measures_heading.ecology_city: 提升生态环境和城市建设管理水平
-        en: {lead.economy: "…"}
+        lead: {economy: 经济结构调整步伐加快，……}          # key lead.economy
+        review: {security: 整段改写的文字……}               # key review.security
+        measures_heading: {ecology_city: 提升生态环境和城市建设管理水平}
+        en: {lead: {economy: "…"}}
 
 and in the database (web ``ReportText``), which exports to the same block. ``lead.<area>`` opens the
 area's paragraph of section 一; ``measures_heading.<area>`` is the area's heading in section 三; any other
@@ -35,9 +35,32 @@ def texts_for(plan: Plan, period: Period) -> tuple[dict[str, str], dict[str, str
     """The authored text of ``period``: (Chinese, English) key → text (a YAML key 2021 reads as a number)."""
     block: dict[Any, Any] = dict((plan.report or {}).get("authored") or {})
     mine: dict[str, Any] = next((dict(v or {}) for k, v in block.items() if str(k) == str(period)), {})
-    en = {str(k): " ".join(str(v).split()) for k, v in dict(mine.pop("en", None) or {}).items() if v}
-    zh = {str(k): _unfold(str(v)) for k, v in mine.items() if v}
+    en = {k: " ".join(v.split()) for k, v in flatten(dict(mine.pop("en", None) or {})).items() if v}
+    zh = {k: _unfold(v) for k, v in flatten(mine).items() if v}
     return zh, en
+
+
+def flatten(block: dict[Any, Any], prefix: str = "") -> dict[str, str]:
+    """Nested mappings as dotted paragraph keys: {lead: {economy: …}} → {"lead.economy": …}."""
+    out: dict[str, str] = {}
+    for k, v in block.items():
+        if isinstance(v, dict):
+            out.update(flatten(v, f"{prefix}{k}."))
+        elif v is not None:
+            out[f"{prefix}{k}"] = str(v)
+    return out
+
+
+def nest(texts: dict[str, str]) -> dict[str, Any]:
+    """Dotted paragraph keys back to nested mappings (report.yaml, whose sheet flattens dotted paths)."""
+    out: dict[str, Any] = {}
+    for key, text in texts.items():
+        head, _, rest = key.partition(".")
+        if rest:
+            out.setdefault(head, {})[rest] = text
+        else:
+            out[key] = text
+    return out
 
 
 def _unfold(text: str) -> str:

@@ -57,7 +57,7 @@ def entries(data: Any) -> list[Entry]:
     out: list[Entry] = []
 
     def ind(it: Any) -> None:
-        names = tuple(n for n in {it.wording.get("name", ""), it.indicator.name, it.indicator.code} if n)
+        names = tuple(dict.fromkeys(n for n in (it.wording.get("name", ""), it.indicator.name, it.indicator.code) if n))
         f = it.figures
         rate = it.indicator.kind in ("rate",) or (f.value is not None and f.value.unit == "%")
         if f.value is not None:
@@ -78,7 +78,8 @@ def entries(data: Any) -> list[Entry]:
         for it in a.indicators:
             ind(it)
     for t in data.tasks:
-        names = tuple(n for n in {t.task.name, t.wording.get("progress_zh", "").replace("{done}", "")} if n)
+        names = tuple(dict.fromkeys(n for n in (t.task.name, t.wording.get("progress_zh", "").replace("{done}", ""))
+                                    if n))
         p = t.progress
         for fig, kind in ((p.done, "amount"), (p.target, "amount"), (t.remaining, "amount"),
                           (p.done_share, "rate"), (p.gap_pp, "pp")):
@@ -146,7 +147,7 @@ def _candidates(fact: Any, text: str, pool: list[Entry]) -> list[tuple[int, Entr
     before = text[max(0, fact.start - 40):fact.start]
     scored: list[tuple[int, Entry]] = []
     for e in pool:
-        if e.kind not in kinds:
+        if e.kind not in kinds or (e.kind == "amount" and _value(e, fact) is None):
             continue
         if e.kind == "growth" and fact.basis not in ("none", e.basis) and not (fact.basis == "none" and e.basis == "yoy"):
             continue

@@ -190,22 +190,30 @@ def _without_authored(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def _authored_rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    from planwatch.report.authored import flatten
+
     rows: list[tuple[str, str, str, str]] = []
     for period, texts in dict((report or {}).get("authored") or {}).items():
-        for key, text in dict(texts or {}).items():
-            if key == "en" and isinstance(text, dict):
-                rows.extend((str(period), "en", str(k), str(v or "")) for k, v in text.items())
-            else:
-                rows.append((str(period), "zh", str(key), str(text or "")))
+        block = dict(texts or {})
+        en = flatten(dict(block.pop("en", None) or {}))
+        rows.extend((str(period), "zh", k, v) for k, v in flatten(block).items())
+        rows.extend((str(period), "en", k, v) for k, v in en.items())
     return rows
 
 
 def authored_block(obj: Plan) -> dict[str, Any]:
     """The plan's ReportText rows as report.yaml's ``authored`` mapping (empty texts left out)."""
-    out: dict[str, Any] = {}
+    from planwatch.report.authored import nest
+
+    flat: dict[str, dict[str, dict[str, str]]] = {}
     for t in ReportText.objects.filter(plan=obj).exclude(text="").order_by("period", "lang", "key"):
-        block = out.setdefault(t.period, {})
-        (block.setdefault("en", {}) if t.lang == "en" else block)[t.key] = t.text
+        flat.setdefault(t.period, {}).setdefault(t.lang, {})[t.key] = t.text
+    out: dict[str, Any] = {}
+    for period, langs in flat.items():
+        block = nest(langs.get("zh", {}))
+        if langs.get("en"):
+            block["en"] = nest(langs["en"])
+        out[period] = block
     return out
 
 
