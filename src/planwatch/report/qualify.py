@@ -24,7 +24,8 @@ _AMOUNTS = {"amount", "amount_en", "num"}
 
 def whole(fig: Figure) -> Figure:
     """The figure to print: a computed percentage that rounds to a whole number loses its ".0"."""
-    if fig.origin == "computation" and fig.decimals > 0 and fig.rounded == fig.rounded.to_integral_value():
+    computed = fig.origin == "computation" or (fig.origin == "progress" and fig.unit == "%")
+    if computed and fig.decimals > 0 and fig.rounded == fig.rounded.to_integral_value():
         return dataclasses.replace(fig, decimals=0)
     return fig
 
