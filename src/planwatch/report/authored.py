@@ -33,7 +33,8 @@ WORDING_KEYS = ("date", "meeting", "speaker", "salutation", "title", "opening", 
 
 def texts_for(plan: Plan, period: Period) -> tuple[dict[str, str], dict[str, str]]:
     """The authored text of ``period``: (Chinese, English) key → text (a YAML key 2021 reads as a number)."""
-    block: dict[Any, Any] = dict((plan.report or {}).get("authored") or {})
+    raw: Any = (plan.report or {}).get("authored") or {}
+    block: dict[Any, Any] = dict(raw)
     mine: dict[str, Any] = next((dict(v or {}) for k, v in block.items() if str(k) == str(period)), {})
     en = {k: " ".join(v.split()) for k, v in flatten(dict(mine.pop("en", None) or {})).items() if v}
     zh = {k: _unfold(v) for k, v in flatten(mine).items() if v}

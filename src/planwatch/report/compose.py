@@ -28,8 +28,8 @@ from planwatch.core import rules
 from planwatch.core.figures import Figure, published
 
 from . import numbers, qualify
-from .labels import labels
 from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table, title_lines
+from .labels import labels
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")

@@ -42,7 +42,7 @@ def apply(doc: Document, edition: str, data: Any) -> Document:
         doc.meta["footer"] = True
         doc.meta["illustrative"] = bool(getattr(data.plan, "illustrative_note", ""))
         if not data.unreported:
-            doc.body = [b for b in doc.body if not (_annex(b) and _empty(b))]
+            doc.body = [b for b in doc.body if not (isinstance(b, Section) and _annex(b) and _empty(b))]
     return doc
 
 
