@@ -81,13 +81,15 @@ def build_document(plan: Plan, period: str | Period, *, on: dt.date | None = Non
     authored.apply_leads(data, texts, texts_en)
     variant = "annual" if data.annual else "half_year"
     w = _wording(data, texts, texts_en)
+    official = edition == "official"  # no charts or tables: not drawn at all (editions.apply drops their sections)
     doc = render_document(
         f"{lang}/{variant}.j2",
         {"d": data, "w": w},
         lang=lang,
         tables={"tasks": lambda: tables.tasks_table(data, lang), "warnings": lambda: tables.warnings_table(data, lang),
                 "unreported": lambda: tables.unreported_table(data, lang)},
-        charts={"headline": lambda: charts.headline_chart(data, lang), "tasks": lambda: charts.tasks_chart(data, lang)},
+        charts={"headline": (lambda: None) if official else (lambda: charts.headline_chart(data, lang)),
+                "tasks": (lambda: None) if official else (lambda: charts.tasks_chart(data, lang))},
         meta={"plan": plan.title, "region": plan.region.name, "period": str(data.period), "as_of": data.on.isoformat(),
               "variant": variant, "kind": data.words.kind, "lang": lang, "edition": edition},
         authored=texts_en if lang == "en" else texts,

@@ -42,13 +42,18 @@ def fontconfig_cjk() -> dict[str, str]:
     fc = shutil.which("fc-list")
     if fc is None:
         return {}
-    out = subprocess.run([fc, "-f", "%{family}\t%{file}\n", ":lang=zh"], capture_output=True, text=True,
+    out = subprocess.run([fc, "-f", "%{family}\t%{style}\t%{file}\n", ":lang=zh"], capture_output=True, text=True,
                          check=False, timeout=30).stdout
     files: dict[str, str] = {}
+    regular: set[str] = set()
     for line in out.splitlines():
-        fams, _, path = line.partition("\t")
-        for fam in fams.split(","):
-            files.setdefault(fam.strip(), path.strip())
+        fams, style, path = (line.split("\t") + ["", ""])[:3]
+        is_regular = any(s.strip() in ("Regular", "Book", "Medium") for s in style.split(","))
+        for fam in (f.strip() for f in fams.split(",")):
+            if fam not in files or (is_regular and fam not in regular):  # the regular face over bold or light
+                files[fam] = path.strip()
+                if is_regular:
+                    regular.add(fam)
     return files
 
 
@@ -58,11 +63,14 @@ def cjk_font() -> str:
     from matplotlib import font_manager
 
     files = fontconfig_cjk()
+    known = {f.fname for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         path = files.get(name)
         if path:
-            font_manager.fontManager.addfont(path)
-            return font_manager.FontProperties(fname=path).get_name()
+            if path not in known:  # matplotlib's cache was made without it: register the file itself
+                font_manager.fontManager.addfont(path)
+            faces = [f.name for f in font_manager.fontManager.ttflist if f.fname == path]
+            return name if name in faces else faces[0]
     installed = {f.name for f in font_manager.fontManager.ttflist}  # no fontconfig: what matplotlib knows
     for name in CJK_FONTS:
         if name in installed:
@@ -74,7 +82,7 @@ def cjk_font() -> str:
 
 def _style() -> Any:  # an rcParams mapping
     return {
-        "font.family": [cjk_font(), "DejaVu Sans"],
+        "font.family": [cjk_font()],  # a CJK font has the Latin glyphs too: no fallback chain to search
         "axes.unicode_minus": False,
         "svg.fonttype": "path",
         "svg.hashsalt": "planwatch",
@@ -105,9 +113,9 @@ def _label(fig: Any) -> str:
 def _render(fig: Any) -> tuple[str, bytes]:
     plt = _pyplot()
     svg_buf = io.StringIO()
-    fig.savefig(svg_buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(svg_buf, format="svg", metadata={"Date": None})  # laid out once (constrained), not per save
     png_buf = io.BytesIO()
-    fig.savefig(png_buf, format="png", dpi=150, bbox_inches="tight")
+    fig.savefig(png_buf, format="png", dpi=150)
     plt.close(fig)
     svg = svg_buf.getvalue()
     svg = svg[svg.index("<svg"):]  # inline: drop the XML declaration and doctype
@@ -125,7 +133,7 @@ def headline_chart(data: ReportData, lang: str) -> Chart | None:
     avg = [_num(it.figures.avg_annual) for it in items]
     series = list(lab["chart_headline_series"])
     with plt.rc_context(_style()):
-        fig, ax = plt.subplots(figsize=(7.0, 3.6))
+        fig, ax = plt.subplots(figsize=(7.0, 3.6), layout="constrained")
         xs = range(len(items))
         w = 0.38
         b1 = ax.bar([x - w / 2 for x in xs], yoy, w, label=series[0], color=BAR_COLOURS[0])
@@ -162,7 +170,7 @@ def tasks_chart(data: ReportData, lang: str) -> Chart | None:
     time_pct = _num(data.time_progress) if data.time_progress is not None else None
     series = list(lab["chart_tasks_series"])
     with plt.rc_context(_style()):
-        fig, ax = plt.subplots(figsize=(7.0, 0.42 * max(len(items), 3) + 1.2))
+        fig, ax = plt.subplots(figsize=(7.0, 0.42 * max(len(items), 3) + 1.2), layout="constrained")
         ys = list(range(len(items)))[::-1]
         colours = [BAR_COLOURS[1] if time_pct is None or d >= time_pct else BAR_COLOURS[0] for d in done]
         bars = ax.barh(ys, drawn, 0.6, color=colours, label=series[0])
