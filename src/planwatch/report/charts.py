@@ -115,7 +115,7 @@ def _render(fig: Any) -> tuple[str, bytes]:
     svg_buf = io.StringIO()
     fig.savefig(svg_buf, format="svg", metadata={"Date": None})  # laid out once (constrained), not per save
     png_buf = io.BytesIO()
-    fig.savefig(png_buf, format="png", dpi=150)
+    fig.savefig(png_buf, format="png", dpi=200)  # DOCX and the PDF
     plt.close(fig)
     svg = svg_buf.getvalue()
     svg = svg[svg.index("<svg"):]  # inline: drop the XML declaration and doctype

@@ -6,6 +6,7 @@ from, the same entry as report.provenance.json.
 
 from __future__ import annotations
 
+import base64
 import functools
 from html import escape
 from importlib import resources
@@ -67,12 +68,18 @@ def _table(t: Table, spans: bool = True) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _chart(c: Chart) -> str:
+def _chart(c: Chart, raster: bool = False) -> str:
+    """The chart as inline SVG; ``raster``: as the PNG in a data: URL (the PDF: WeasyPrint lays out an SVG
+    of glyph outlines ten times slower than it places an image)."""
+    if raster and c.png:
+        img = f'<img src="data:image/png;base64,{base64.b64encode(c.png).decode("ascii")}" alt="{escape(c.alt)}">'
+        return f'<figure class="chart {c.key}">{img}<figcaption>{escape(c.alt)}</figcaption></figure>'
     return (f'<figure class="chart {c.key}" role="img" aria-label="{escape(c.alt)}">{c.svg}'
             f"<figcaption>{escape(c.alt)}</figcaption></figure>")
 
 
 def body_html(doc: Document, spans: bool = True) -> str:
+    """The body; ``spans=False`` is the print form (the PDF): figures as plain text, charts as images."""
     out: list[str] = []
     for p in doc.front:
         out.append(f'<p class="{p.style}">{runs_html(p.runs, spans)}</p>')
@@ -90,7 +97,7 @@ def body_html(doc: Document, spans: bool = True) -> str:
         elif isinstance(b, Table):
             out.append(_table(b, spans))
         elif isinstance(b, Chart):
-            out.append(_chart(b))
+            out.append(_chart(b, raster=not spans))
 
     for b in doc.body:
         block(b)

@@ -1,0 +1,102 @@
+"""Benchmark of the report's two speed goals (not a test), each as a ratio against a baseline run beside it.
+
+- the bundled example, every format (md, html, docx, pdf, provenance), in a fresh process: goal < 3 s;
+- a city-sized plan (bench_report.synthetic_city: 20 areas, 300 indicators, 1,000 tasks), every format:
+  goal < 20 s.
+
+A is this tree; B is the source tree given by ``--baseline`` (e.g. ``git archive <commit> src | tar -x -C
+/tmp/base``), run with the same interpreter (PYTHONPATH=B/src). Runs alternate A B A B …; each run is a
+fresh process timed from outside (wall seconds, median of the runs). Writes docs/benchmarks-report-speed.md.
+
+    .venv/bin/python bench/bench_report_total.py --baseline /tmp/pw-base [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EXAMPLE = """
+import sys
+from planwatch.package import example_path, load
+from planwatch.report import build_document, write_report
+doc = build_document(load(example_path("chaoyang-2021")), "2021H1")
+write_report(doc, sys.argv[1], ("md", "html", "docx", "pdf"))
+"""
+
+CITY = """
+import sys
+sys.path.insert(0, {bench!r})
+from bench_report import synthetic_city
+from planwatch.report import build_document, write_report
+doc = build_document(synthetic_city(1000), "2021H1")
+write_report(doc, sys.argv[1], ("md", "html", "docx", "pdf"))
+"""
+
+
+def run(code: str, src: Path | None) -> float:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, out], env=env, check=True, capture_output=True)
+        return time.perf_counter() - t0
+
+
+def pair(name: str, code: str, base: Path, runs: int) -> tuple[str, float, float, float]:
+    a: list[float] = []
+    b: list[float] = []
+    ratios: list[float] = []
+    for _ in range(runs):
+        ta, tb = run(code, None), run(code, base / "src")
+        a.append(ta)
+        b.append(tb)
+        ratios.append(ta / tb)
+        print(f"{name}: A {ta:.2f} s, B {tb:.2f} s", flush=True)
+    return name, statistics.median(a), statistics.median(b), statistics.median(ratios)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--baseline", type=Path, required=True, help="a source tree to compare with (has src/)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-docs", action="store_true")
+    args = ap.parse_args()
+    rows = [pair("example, every format", EXAMPLE, args.baseline, args.runs),
+            pair("city (1,000 tasks), every format", CITY.format(bench=str(ROOT / "bench")), args.baseline,
+                 max(1, args.runs - 1))]
+    load = os.getloadavg()
+    lines = [
+        "# Benchmarks: the report's speed goals",
+        "",
+        "Written by `bench/bench_report_total.py`: each run a fresh process (imports included) writing md, html,",
+        "docx, pdf and the provenance file; A this tree, B the baseline tree beside it, runs alternating; medians.",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} CPUs (shared), Python {platform.python_version()}; "
+        f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
+        f"- Date: {dt.date.today().isoformat()}; baseline: `{args.baseline}`",
+        "",
+        "| report | A (s) | B baseline (s) | A / B |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| {n} | {a:.2f} | {b:.2f} | {r:.2f} |" for n, a, b, r in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.no_docs:
+        (ROOT / "docs" / "benchmarks-report-speed.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
