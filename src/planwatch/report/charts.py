@@ -47,7 +47,7 @@ def fontconfig_cjk() -> dict[str, str]:
     files: dict[str, str] = {}
     regular: set[str] = set()
     for line in out.splitlines():
-        fams, style, path = (line.split("\t") + ["", ""])[:3]
+        fams, style, path = [*line.split("\t"), "", ""][:3]
         is_regular = any(s.strip() in ("Regular", "Book", "Medium") for s in style.split(","))
         for fam in (f.strip() for f in fams.split(",")):
             if fam not in files or (is_regular and fam not in regular):  # the regular face over bold or light
