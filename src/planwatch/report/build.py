@@ -10,12 +10,12 @@ from typing import Any
 from planwatch.core.errors import PlanwatchError
 from planwatch.core.model import Plan
 from planwatch.core.periods import Period
+from planwatch.core.wording import period_words
 
 from . import authored, charts, editions, tables
 from .compose import render_document
 from .context import ReportData, gather
 from .document import Document
-from .periodwords import period_words
 
 # report.yaml keys that belong to one occasion: they apply to the period report.yaml names (`period`)
 OCCASION_KEYS = ("date", "meeting", "opening", "review_intro", "problems_intro", "measures_intro", "closing")

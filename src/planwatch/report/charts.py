@@ -17,11 +17,11 @@ import subprocess
 from typing import Any
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.core.wording import whole
 
 from .context import ReportData
 from .document import Chart
 from .labels import labels
-from .qualify import whole
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "AR PL UMing CN", "AR PL UKai CN",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Source Han Sans SC", "LXGW WenKai", "Microsoft YaHei",
@@ -105,9 +105,9 @@ def _num(fig: Any) -> float:
 
 def _label(fig: Any) -> str:
     """The figure's number as the report prints it (computed whole percentages without ".0")."""
-    from . import numbers
+    from planwatch.core import wording
 
-    return numbers.number(whole(fig)) if fig is not None else ""
+    return wording.number(whole(fig)) if fig is not None else ""
 
 
 def _render(fig: Any) -> tuple[str, bytes]:
