@@ -6,7 +6,9 @@
 
 A is this tree; B is the source tree given by ``--baseline`` (e.g. ``git archive <commit> src | tar -x -C
 /tmp/base``), run with the same interpreter (PYTHONPATH=B/src). Runs alternate A B A B …; each run is a
-fresh process timed from outside (wall seconds, median of the runs). Writes docs/benchmarks-report-speed.md.
+fresh process timed from outside: wall seconds and the child's CPU seconds (user + system, from
+getrusage), medians of the runs. On a shared machine CPU seconds are the steadier figure: a 2-core machine
+at load 8 stretches wall time two to four times. Writes docs/benchmarks-report-speed.md.
 
     .venv/bin/python bench/bench_report_total.py --baseline /tmp/pw-base [--runs 3]
 """
@@ -17,6 +19,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,27 +47,31 @@ write_report(doc, sys.argv[1], ("md", "html", "docx", "pdf"))
 """
 
 
-def run(code: str, src: Path | None) -> float:
+def run(code: str, src: Path | None) -> tuple[float, float]:
+    """(wall, cpu) seconds of one fresh process."""
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = str(src)
     with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", code, out], env=env, check=True, capture_output=True)
-        return time.perf_counter() - t0
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def pair(name: str, code: str, base: Path, runs: int) -> tuple[str, float, float, float]:
-    a: list[float] = []
-    b: list[float] = []
-    ratios: list[float] = []
+def pair(name: str, code: str, base: Path, runs: int) -> tuple[str, float, float, float, float, float, float]:
+    a: list[tuple[float, float]] = []
+    b: list[tuple[float, float]] = []
     for _ in range(runs):
-        ta, tb = run(code, None), run(code, base / "src")
-        a.append(ta)
-        b.append(tb)
-        ratios.append(ta / tb)
-        print(f"{name}: A {ta:.2f} s, B {tb:.2f} s", flush=True)
-    return name, statistics.median(a), statistics.median(b), statistics.median(ratios)
+        ra, rb = run(code, None), run(code, base / "src")
+        a.append(ra)
+        b.append(rb)
+        print(f"{name}: A {ra[0]:.2f} s wall {ra[1]:.2f} s cpu, B {rb[0]:.2f} s wall {rb[1]:.2f} s cpu", flush=True)
+    med = statistics.median
+    return (name, med(x[0] for x in a), med(x[0] for x in b), med(x[0] / y[0] for x, y in zip(a, b, strict=True)),
+            med(x[1] for x in a), med(x[1] for x in b), med(x[1] / y[1] for x, y in zip(a, b, strict=True)))
 
 
 def main() -> int:
@@ -87,10 +94,11 @@ def main() -> int:
         f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
         f"- Date: {dt.date.today().isoformat()}; baseline: `{args.baseline}`",
         "",
-        "| report | A (s) | B baseline (s) | A / B |",
-        "|---|---:|---:|---:|",
+        "| report | A wall (s) | B wall (s) | A / B wall | A cpu (s) | B cpu (s) | A / B cpu |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [f"| {n} | {a:.2f} | {b:.2f} | {r:.2f} |" for n, a, b, r in rows]
+    lines += [f"| {n} | {a:.2f} | {b:.2f} | {r:.2f} | {ca:.2f} | {cb:.2f} | {rc:.2f} |"
+              for n, a, b, r, ca, cb, rc in rows]
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_docs:
