@@ -21,9 +21,10 @@ SCRIPT = """
 import warnings
 warnings.simplefilter("error")
 from planwatch.package import example_path, load
+from planwatch.core.assess import assess
 from planwatch.report.context import gather
 from planwatch.report import charts
-data = gather(load(example_path("chaoyang-2021")), "2021H1")
+data = gather(assess(load(example_path("chaoyang-2021")), "2021H1"))
 assert charts.headline_chart(data, "zh") is not None and charts.tasks_chart(data, "zh") is not None
 print(charts.cjk_font())
 """

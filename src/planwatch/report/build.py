@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from planwatch.core.assess import assess
 from planwatch.core.errors import PlanwatchError
 from planwatch.core.model import Plan
 from planwatch.core.periods import Period
@@ -74,7 +75,15 @@ def build_document(plan: Plan, period: str | Period, *, on: dt.date | None = Non
     p = Period.parse(period) if isinstance(period, str) else period
     check_period(plan, p)
     editions.check(edition)
-    data = gather(plan, p, on)
+    return render_report(gather(assess(plan, p, on)), lang, edition=edition, next_plan=next_plan)
+
+
+def render_report(data: ReportData, lang: str = "zh", *, edition: str = "working",
+                  next_plan: Plan | None = None) -> Document:
+    """The execution report of gathered ``data`` (``context.gather`` of an assessment) in ``lang``."""
+    plan, p = data.plan, data.period
+    check_period(plan, p)
+    editions.check(edition)
     data.words = period_words(p)
     data.next_plan = next_plan
     texts, texts_en = authored.texts_for(plan, p)

@@ -15,9 +15,12 @@ def run_report(
     edition: str = "working", next_data: Path | None = None,
 ) -> int:
     """Exit status: 0 written; 1 the package or a template has errors (printed); 2 bad arguments."""
+    from planwatch.core.assess import assess
     from planwatch.package import PackageError, Unreadable, load
 
-    from . import FORMATS, ReportTemplateError, build_document, write_report
+    from . import FORMATS, ReportTemplateError, write_report
+    from .build import render_report
+    from .context import gather
     from .summary import summary_lines
 
     bad = [f for f in formats if f not in FORMATS]
@@ -55,7 +58,8 @@ def run_report(
             print(exc.format(lang), file=sys.stderr)
             return 1
     try:
-        doc = build_document(plan, per, on=on, lang=lang, edition=edition, next_plan=next_plan)
+        report_data = gather(assess(plan, per, on))  # computed once: the report and its summary read it
+        doc = render_report(report_data, lang, edition=edition, next_plan=next_plan)
         for notice in doc.meta.get("notices", []):
             print(f"警告 / warning: {notice}", file=sys.stderr)
         for f in doc.meta.get("findings", []):
@@ -64,7 +68,7 @@ def run_report(
             require_final(doc)
         written = write_report(doc, out, formats)
         if summary:
-            for line in summary_lines(plan, per, on, lang):
+            for line in summary_lines(report_data, lang):
                 print(line)
     except (ReportTemplateError, PlanwatchError, ValueError) as exc:
         print(f"{data}: {exc}", file=sys.stderr)
