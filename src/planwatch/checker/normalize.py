@@ -1,0 +1,84 @@
+"""Every way of writing a number, made one before reading: a text of the same length, character for character.
+
+``normalize(text)`` maps full-width digits, letters, points, percent and plus/minus signs to ASCII
+(３６４０．７亿元 → 3640.7亿元, ６．２％ → 6.2%, ＰＭ２．５ → PM2.5), a full-width comma between digit groups
+to a thousands separator (２７，８９４ → 27,894), and a thin or no-break space between digits to a space
+(1 250.4 is read by the figure pattern as one number). Each character maps to exactly one character, so
+offsets into the normalised text are offsets into the original: a fact's ``text`` is the original's.
+
+``digit_run_warnings(text)`` finds runs of digits that cannot be read cleanly (12,34亿元, 1.2.3%,
+1,2345万元): the figure reader gives no fact for them and the checker reports a warning instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FULL = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULL.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULL.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FULL.update({"％": "%", "／": "/", "＋": "+", "﹪": "%"})
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+_TABLE = str.maketrans(_FULL)
+_NEEDS = re.compile(r"[\uff01-\uff5e\u00a0\u2002-\u200a\u202f\u3000﹪]")
+_DIGIT = frozenset("0123456789")
+# points, minus signs and commas are numeric only next to digits
+_FW_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+_FW_MINUS = re.compile(r"－(?=[0-9])")
+_FW_GROUP = re.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+_SPACE_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_SPACES}](?=[0-9])")
+
+
+def normalize(text: str) -> str:
+    """The text with numbers written one way; same length as ``text``."""
+    if not _NEEDS.search(text):
+        return text
+    out = text.translate(_TABLE)
+    out = _FW_POINT.sub(".", out)
+    out = _FW_MINUS.sub("-", out)
+    out = _FW_GROUP.sub(",", out)
+    out = _SPACE_IN_NUMBER.sub(" ", out)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWarning:
+    start: int
+    end: int
+    text: str
+    reason: str  # "grouping" (1,2345) | "points" (1.2.3)
+
+    def as_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+# a run of digits joined by commas or points (no spaces: those separate table cells)
+_RUN = re.compile(r"(?<![0-9A-Za-z.,])[0-9]+(?:[.,][0-9]+)+")
+_GOOD = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")
+_VERSION_BEFORE = re.compile(r"[A-Za-z]\s?$|版本?$")
+
+
+def digit_run_warnings(norm: str) -> list[NumberWarning]:
+    """Digit runs that are no number: bad thousands grouping or more than one decimal point."""
+    out: list[NumberWarning] = []
+    for m in _RUN.finditer(norm):
+        run = m.group()
+        if _GOOD.match(run):
+            continue
+        if _VERSION_BEFORE.search(norm[max(0, m.start() - 3) : m.start()]) or norm[m.end() : m.end() + 1] == "版":
+            continue  # V2.1.3, 4.0.1版: version numbers, not figures
+        if "," not in run and run.count(".") == 2 and _is_date(run):
+            continue  # 2021.6.30: a date
+        reason = "points" if run.count(".") > 1 else "grouping"
+        out.append(NumberWarning(m.start(), m.end(), run, reason))
+    return out
+
+
+def _is_date(run: str) -> bool:
+    y, mo, d = run.split(".")
+    return len(y) == 4 and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31
+
+
+def bad_spans(warnings: list[NumberWarning]) -> list[tuple[int, int]]:
+    return [(w.start, w.end) for w in warnings]
