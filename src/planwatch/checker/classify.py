@@ -40,7 +40,7 @@ _VS_PART = re.compile(r"(较|比)(上半年|一季度|第一季度|前三季度)
 _VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
 NAMED_TARGET = re.compile(r"(左右|以上|以内|以下)?的(年度|全年)?(?P<cap>控制)?(预期)?目标")
-_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(任务|目标|计划|预算)的?$")
+_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(目标任务|任务目标|任务|目标|计划|预算)的?$")
 
 
 def bound_of(before: str, between: str, after: str) -> str:
@@ -107,14 +107,17 @@ def loosen_control(bound: str, before: str, after: str, target: bool) -> str:
 _PLAN_RECAP = re.compile(
     r"(确定|批准|提出|下达|设定|审议通过)的?[^。；]{0,24}?(预期|主要|年度|全年)?(目标|计划|指标)(是|为|提出|：|:|，)"
     r"|目标(是|为)|计划提出|(确定|提出|设定)了?[^。；，]{0,6}目标"
+    r"|(年初|人代会|人大|代表大会)[^。；，]{0,12}(确定|批准|提出|通过)"
 )
+_CLAIM_BEFORE = re.compile(r"(低于|高于|超过|完成|实现|达到|好于|未达)$")  # 低于年初确定的…目标: a claim
 _ACTUAL_AFTER_RECAP = re.compile(r"实现|完成|达到|累计|已经|执行结果|执行情况|从执行|实际")
 
 
 def is_target(sentence_before: str, in_measures: bool) -> bool:
     if in_measures or _TARGET_WORDS.search(sentence_before):
         return True
-    recaps = list(_PLAN_RECAP.finditer(sentence_before))
+    recaps = [m for m in _PLAN_RECAP.finditer(sentence_before)
+              if not _CLAIM_BEFORE.search(sentence_before[max(0, m.start() - 4) : m.start()])]
     recap = recaps[-1] if recaps else None
     return recap is not None and not _ACTUAL_AFTER_RECAP.search(sentence_before[recap.end() :])
 

@@ -50,7 +50,7 @@ TIMES_RE = re.compile(r"翻了?(?P<n>一|两|二|三)?番")
 DURATION_RE = re.compile(rf"(?<=连续|持续)(?P<num>{ARABIC}|{CHINESE})(?P<unit>年|个月|个季度|天|周)")
 _SEP = r"\s?[∶:：]\s?"
 STRUCTURE_RE = re.compile(
-    rf"(?:结构|比例|比重|之比)[^，。；\d]{{0,6}}?(?P<a>\d+(?:\.\d+)?){_SEP}(?P<b>\d+(?:\.\d+)?){_SEP}(?P<c>\d+(?:\.\d+)?)(?![\d∶:：])"
+    rf"(?:结构|比例|比重|之比|调整为|调整到|优化为|变为)[^，。；\d]{{0,6}}?(?P<a>\d+(?:\.\d+)?){_SEP}(?P<b>\d+(?:\.\d+)?){_SEP}(?P<c>\d+(?:\.\d+)?)(?![\d∶:：])"
 )
 
 # a unit word is not a unit when the next character makes it a longer word (个体, 项目, 处理 …)
@@ -152,7 +152,7 @@ def all_raw_figures(doc: Document) -> list[RawFigure]:
         if doc.is_masked(a) or not taken.free(a, b):
             continue
         n = _TIMES_VALUE[m.group("n")]
-        keep(RawFigure(a, b, Decimal(2**n - 1), 0, Decimal(100), "%", "", "times", True, written_unit="倍"), a, b)
+        keep(RawFigure(a, b, Decimal(2**n - 1), 0, Decimal(100), "%", "", "times", True, written_unit="番"), a, b)
     for m in ENUM_BIG_RE.finditer(text):
         a, b = m.start(), m.end()
         clause = _ENUM_BEFORE.search(text, max(0, a - 80), a)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .checks import Check
+    from .normalize import NumberWarning
 
 STATUS = {
     "zh": {"consistent": "一致", "inconsistent": "不一致"},
@@ -156,3 +157,16 @@ def message(check: Check, lang: str = "zh") -> str:
     )
     sep = "：" if lang == "zh" else ": "
     return f"{STATUS[lang][check.status]}{sep}{text}"
+
+
+_WARNING = {
+    "zh": {"grouping": "警告：数字“{text}”的千分位分组有误，无法读取，未作为数据",
+           "points": "警告：数字“{text}”有多个小数点，无法读取，未作为数据"},
+    "en": {"grouping": "warning: “{text}” has broken digit grouping and cannot be read; not taken as a figure",
+           "points": "warning: “{text}” has more than one decimal point and cannot be read; not taken as a figure"},
+}
+
+
+def warning_message(w: NumberWarning, lang: str = "zh") -> str:
+    lang = lang if lang in ("zh", "en") else "zh"
+    return _WARNING[lang][w.reason].format(text=w.text)

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 
 _PART = (
-    r"上半年|下半年|前三季度|第?[一二三四]季度|1-\d{1,2}月份?|(?<![-\d])\d{1,2}月份|(?<![-\d])\d{1,2}月(?![\d底末初日中份])|全年"
+    r"上半年|下半年|前三季度|第?[一二三四]季度|1-\d{1,2}月份?|(?<![-\d])\d{1,2}月份|(?<![-\d])\d{1,2}月(?![\d底末初日中份])"
+    r"|全年(?!目标|任务|计划|预算|预期)"
 )
 PERIOD_WORD = re.compile(rf"(?:(?P<year>\d{{4}})年)?(?P<part>{_PART})")
 _LAST_YEAR_SAME = re.compile(r"(去年|上年)同期")
@@ -73,8 +74,8 @@ def period_in(text: str, year: int | None) -> str:
 def previous_year_end(text: str) -> bool:
     """上年末为67.4%: a level at the end of the previous year (not inside 较上年, a base)."""
     for m in _LAST_YEAR_END.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in "较比与":
-            continue
+        if m.start() > 0 and (text[m.start() - 1] in "较比与为" or text[max(0, m.start() - 3) : m.start()].endswith(("是", "相当于"))):
+            continue  # 较上年: a base; 是去年的2.3倍: a ratio to last year
         return True
     return False
 

@@ -43,6 +43,7 @@ _BARE_UNIT: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(件数|诉求|来电|工单|案件)(量)?$"), "件"),
     (re.compile(r"(车辆|机动车)(数|保有量)?$"), "辆"),
 )
+_RANK_TAIL = re.compile(r"(稳居|位居|居于|位列|名列|排名|排在|居|列|进入)?(全国|全省|全市|全区|各区|各市|同类城市)?(第|前)?$")
 _SHARE_OF = re.compile(r"(是|为|相当于)[^，。；、]{0,12}的$")
 
 
@@ -123,7 +124,7 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
         bound = classify.loosen_control(bound, local, after, target)
 
         clause_text = text[max(wide, prev_end) : r.start]
-        named_period = period_in(clause_text, doc.year)
+        named_period = period_in(text[prev_end : r.start], doc.year)
         if named_period and named_period[:4] == str(doc.year):
             current = named_period  # a part of the report's year carries to the clauses after it
         period = _period(ctx, doc, target, sent.start, named_period or current or doc.period, clause_text)
@@ -160,8 +161,10 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
             subject = ""  # 全省增长5.5%: the region's figure of the subject before
         if role == "task_share" and facts:
             subject = _amount_subject(facts, g, gidx[i], sizes.get(g, 1)) or subject
-        scope_w = scope_word(text[narrow:r.start] if not against else text[narrow:r.start].split("高于")[0])
+        scope_w = scope_word(text[narrow:r.start]) if kind != "rank" else ""  # 居全市第三: the city ranks us
         scope = scope_of(scope_w, doc.level)
+        if kind == "rank":
+            subject = _RANK_TAIL.sub("", subject)
         if not subject and facts:
             subject = facts[-1].subject
             own_subject = False
@@ -219,7 +222,7 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
     if r.kind_hint == "pp":
         return "pp_change", sign, "", "none", "", 0
     if r.kind_hint == "times":
-        if changed and not _SHARE_OF.search(ctx):
+        if r.written_unit == "番" or (changed and not _SHARE_OF.search(ctx)):
             return "growth", sign, "", "none", "", 0
         return "share", 1, "", "none", "", 0
     if r.unit == "%":

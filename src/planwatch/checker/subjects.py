@@ -29,6 +29,7 @@ _AFTER_STOP = re.compile(
     r"(实施|实现|完成|提交|落地|上市|上榜|开工|竣工|启动|建成|通过|取得|形成|位居|位列|进入|申请|获得|参与|达到|"
     r"增长|下降|同比|落户|全部|主体|提供|办证|实现|融资|的|和|与|及|等|在|为|中|内|已|对|向|共|从|\d)"
 )
+_BOUND_HEAD = re.compile(r"^(以上|以下|以内|左右|及以上)")
 _QUOTES = re.compile(r"[“”\"‘’「」《》]")
 _MAX = 16
 
@@ -42,8 +43,12 @@ def clause_start(text: str, lo: int, pos: int, delims: str = LIST_DELIMS) -> int
     return lo
 
 
+_RECAP_HEAD = re.compile(r"^.{0,24}?(确定|批准|提出|下达|审议通过)的?(?=.{2})")
+
+
 def clean(segment: str) -> str:
     s = _QUOTES.sub("", segment).strip(" \t\u3000")
+    s = _RECAP_HEAD.sub("", s)  # 年初市人代会确定社会消费品零售总额 → 社会消费品零售总额
     if "等" in s[:-1]:
         s = s[s.rindex("等", 0, len(s) - 1) + 1 :] if not s.endswith("等") else s
     for _ in range(3):
@@ -68,7 +73,7 @@ def after_subject(text: str, pos: int, hi: int) -> str:
     end = pos
     while end < hi and text[end] not in LIST_DELIMS and end - pos < 20:
         end += 1
-    seg = _QUOTES.sub("", text[pos:end])
+    seg = _BOUND_HEAD.sub("", _QUOTES.sub("", text[pos:end]))
     m = _AFTER_STOP.search(seg)
     if m:
         seg = seg[: m.start()]
