@@ -40,7 +40,9 @@ _VS_PART = re.compile(r"(较|比)(上半年|一季度|第一季度|前三季度)
 _VS_START = re.compile(r"(较|比)(年初|上年末|去年末|上年底|去年底)")
 _TARGET_WORDS = re.compile(r"力争|确保|年底前|年内|计划安排|全年[^，。；]{0,12}(不少于|不低于|达到|控制在)")
 NAMED_TARGET = re.compile(r"(左右|以上|以内|以下)?的(年度|全年)?(?P<cap>控制)?(预期)?目标")
-_SHARE_TASK = re.compile(r"(完成|达到)?(全年|年度)(目标任务|任务目标|任务|目标|计划|预算)的?$")
+_SHARE_TASK = re.compile(
+    r"(完成|达到|占)?(全年|年度|年初)(目标任务|任务目标|任务|目标|计划|预算)(数|任务)?的?$|(完成|占)(预算|计划|任务|目标)(数)?的?$"
+)
 
 
 def bound_of(before: str, between: str, after: str) -> str:

@@ -35,7 +35,7 @@ _TITLE_LINE = re.compile(r"报告|执行情况|计划草案")
 _LEVEL = re.compile(r"(自治区|省|市|州|盟|区|县|旗)")
 _LEVEL_OF = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
              "县": "district", "旗": "district"}
-_SCOPE_WORDS = re.compile(r"全(区|县|市|省)|我(区|县|市|省)")
+_SCOPE_WORDS = re.compile(r"全(区|县|市|省)|[我该本](区|县|市|省)")
 _HEADING = re.compile(r"^[^\S\n]*([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)
 _MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标|草案|建议|思路")
 _NOT_MEASURES = re.compile(r"完成情况|执行情况|进展|回顾")
@@ -215,10 +215,13 @@ def _level(titles: list[str], head: str) -> str:
         found = _LEVEL.findall(before_year.replace("关于", "", 1))
         if found:
             return _LEVEL_OF[found[-1]]
-    counts: dict[str, int] = {}
+    own: dict[str, int] = {}  # 我区, 该区, 本区: how a text names itself
+    whole: dict[str, int] = {}  # 全区, 全市: its own region or another one
     for m in _SCOPE_WORDS.finditer(head):
+        counts = own if m.group(2) else whole
         word = m.group(1) or m.group(2)
         counts[word] = counts.get(word, 0) + 1
+    counts = own or whole
     if not counts:
         return ""
     return _LEVEL_OF[max(counts, key=lambda k: counts[k])]

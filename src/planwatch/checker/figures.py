@@ -169,6 +169,8 @@ def all_raw_figures(doc: Document) -> list[RawFigure]:
         raw = _figure(m, a, b)
         if raw is not None:
             keep(raw, a, b)
+    for r in list(out):  # 分别高0.7、1.4个百分点: the numerals before a figure in a list share its unit
+        _shared_unit(doc, r, out, taken)
     for m in BARE_SCALE_RE.finditer(text):
         a, b = m.start(), m.end()
         if not taken.free(a, b) or doc.is_masked(a) or _excluded(text, a, b, m.group("num"), "", m.group("scale")):
@@ -181,6 +183,30 @@ def all_raw_figures(doc: Document) -> list[RawFigure]:
                        m.group("between") or "", "bare", False, written_unit=m.group("scale")), a, b)
     out.sort(key=lambda r: r.start)
     return out
+
+
+_LIST_BEFORE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)\s?[、和及与]\s?$")
+
+
+def _shared_unit(doc: Document, r: RawFigure, out: list[RawFigure], taken: _Taken) -> None:
+    if r.kind_hint not in ("pct", "pp", "") or r.high is not None or r.exact and r.scale == 1 and not r.unit:
+        return
+    text = doc.norm
+    end = r.start
+    while True:
+        m = _LIST_BEFORE.search(text, max(0, end - 24), end)
+        if not m or doc.is_masked(m.start()) or not taken.free(m.start("num"), m.end("num")):
+            return
+        a, b = m.start("num"), m.end("num")
+        try:
+            val = parse_numeral(m.group("num"))
+        except NumeralError:
+            return
+        raw = RawFigure(a, b, val, decimals_written(m.group("num")), r.scale, r.unit, "", r.kind_hint,
+                        r.exact and "." not in m.group("num"), written_unit=r.written_unit)
+        out.append(raw)
+        taken.add(a, b)
+        end = a
 
 
 def _figure(m: re.Match[str], a: int, b: int) -> RawFigure | None:

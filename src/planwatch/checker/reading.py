@@ -297,8 +297,8 @@ def _total_marker(ctx: str, wide_before: str, sentence_before: str) -> str:
         return "part"
     at = sentence_before.rfind("其中")
     if at >= 0:
-        if re.match(r"^\s*其中[，,：:]", sentence_before) and not re.search(r"\d", sentence_before[at:]):
-            return "part"
+        if re.match(r"其中[，,：:]", sentence_before[at:]) and not re.search(r"\d", sentence_before[at:]):
+            return "part"  # 其中，高技术制造业增加值85.3亿元 / 其中：税收收入238998万元
         return "after_part"
     return ""
 

@@ -21,7 +21,7 @@ from planwatch.core.intervals import Interval, consistent, expected_figure
 from .checks import Check, judge
 from .model import Fact
 from .partners import Index, eq, family, key, safe, same_unit
-from .relations_gaps import pp_gap, pp_period
+from .relations_gaps import pp_gap, pp_gap_list, pp_period
 from .relations_lists import enum_count, list_pairs, share_bound, structure
 from .relations_repeat import repeat
 from .relations_targets import target_met
@@ -114,11 +114,10 @@ def pp_rates(ix: Index) -> list[Check]:
 
 def _two_rates(rates: list[Fact]) -> tuple[Fact, Fact] | None:
     prev = [r for r in rates if _PREVIOUS_WORDS.search(r.context)]
-    if len(prev) == 1:
-        previous = prev[0]
-        current = rates[1] if previous is rates[0] else rates[0]
-    else:
-        previous, current = rates
+    if len(prev) != 1:
+        return None  # 比全省(17.3%)和全国(11.4%)分别高…: two other rates, not one rate then and now
+    previous = prev[0]
+    current = rates[1] if previous is rates[0] else rates[0]
     if current.subject != previous.subject:
         return None  # two different rates (公办园覆盖率、普惠园覆盖率), not one rate then and now
     return current, previous
@@ -156,9 +155,10 @@ def rate_growth(ix: Index) -> list[Check]:
                      and r.subject == g.subject and r.start < g.start and r.role != "structure"]
             if len(rates) != 2:
                 continue
-            prev = [r for r in rates if _PREVIOUS_WORDS.search(r.context)]
-            previous = prev[0] if len(prev) == 1 else rates[0]
-            current = rates[1] if previous is rates[0] else rates[0]
+            pair = _two_rates(rates)
+            if pair is None:
+                continue
+            current, previous = pair
             computed = safe(yoy_iv, current.interval(), previous.interval())
             if computed is None:
                 continue
@@ -233,7 +233,7 @@ def _this_and_before(levels: list[Fact], g: Fact, year: int, part: str) -> tuple
 
 ALL: tuple[Callable[[Index], list[Check]], ...] = (
     avg_annual, middle_year, rate_count, share_parts, pp_rates, rate_growth, growth_levels, parts_total,
-    task_share, repeat, list_pairs, enum_count, structure, share_bound, target_met, pp_gap, pp_period,
+    task_share, repeat, list_pairs, enum_count, structure, share_bound, target_met, pp_gap, pp_gap_list, pp_period,
 )
 
 __all__ = ["ALL", "family", "is_counter"]

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planwatch.core.growth import pp_change_iv
 
 from .checks import Check, judge
@@ -40,6 +42,8 @@ def pp_gap(ix: Index) -> list[Check]:
         scope = against_scope(p.against, level)
         near = [f for f in _near(ix, p) if _rate(f, p) and f.period == p.period]
         if scope is not None:
+            if scope == p.scope:
+                continue  # 高于全市 in a text that is the city's own: nothing to compare
             others = [f for f in near if f.scope == scope]
             other = ix.nearest(p, others)
             if other is None:
@@ -61,6 +65,45 @@ def pp_gap(ix: Index) -> list[Check]:
         check.subject = own.subject
         out.append(check)
     return out
+
+
+_LIST_GAP = re.compile(r"(比|较)(?P<between>[^。；;比较]*?)分别(?P<word>高出|高|低|快|慢|多|少)(了)?$")
+
+
+def pp_gap_list(ix: Index) -> list[Check]:
+    """比全省(7.7%)和全国平均水平(7.0%)分别高0.7、1.4个百分点: each gap against its own rate in brackets."""
+    out: list[Check] = []
+    text = ix.doc.norm
+    groups: dict[int, list[Fact]] = {}
+    for p in ix.facts:
+        if p.kind == "pp_change" and p.group >= 0 and eq(p):
+            groups.setdefault(p.group, []).append(p)
+    for gaps in groups.values():
+        first = gaps[0]
+        sentence = ix.doc.sentences[first.sentence]
+        m = _LIST_GAP.search(text, sentence.start, first.start)
+        if m is None:
+            continue
+        sent = ix.by_sentence[first.sentence]
+        others = [f for f in sent if m.start() < f.start < first.start and percent(f)]
+        owns = [f for f in sent if f.start < m.start() and _rate(f, first) and f.kind == "growth"]
+        if len(others) != len(gaps) or not owns:
+            continue
+        own = owns[-1]
+        sign = 1 if m.group("word") in ("高出", "高", "快", "多") else -1
+        for gap, other in zip(gaps, others, strict=True):
+            computed = pp_change_iv(own.interval(), other.interval())
+            stated = gap.value * sign
+            check = judge("pp_gap", gap, [own, other], computed, stated_value=stated, own=own.text, other=other.text,
+                          against=_against_before(text, other))
+            check.subject = own.subject
+            out.append(check)
+    return out
+
+
+def _against_before(text: str, other: Fact) -> str:
+    m = re.search(r"([^（(，,和及与比较]{1,10})[（(]$", text[max(0, other.start - 12) : other.start])
+    return m.group(1) if m else ""
 
 
 def _nearest_before(p: Fact, facts: list[Fact]) -> Fact | None:

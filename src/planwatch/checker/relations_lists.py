@@ -47,15 +47,40 @@ def list_pairs(ix: Index) -> list[Check]:
     out: list[Check] = []
     by_start = {f.start: f for f in ix.facts}
     for _sentence, subjects_text, starts in ix.doc.lists:
-        names = split_list(subjects_text) if subjects_text else []
+        pieces = [p for p in subjects_text.split("、") if p.strip()]
         members = [by_start[s] for s in starts if s in by_start]
-        if len(names) < 2 or not members or any(len(n) > _ITEM_MAX or not n for n in names):
+        if len(pieces) < 2 or not members or any(len(p) > _ITEM_MAX for p in pieces):
             continue
-        if len(names) == len(members):
+        fewest, most = _subject_count(pieces)
+        if fewest <= len(members) <= most:
             continue
-        out.append(verdict("list_pairs", members[0], members[1:], False, Decimal(len(members)), Decimal(len(names)),
+        names = split_list(subjects_text)
+        expected = Decimal(fewest if len(members) < fewest else most)
+        out.append(verdict("list_pairs", members[0], members[1:], False, Decimal(len(members)), expected,
                            subject="、".join(names), figures="、".join(f.text for f in members)))
     return out
+
+
+def _subject_count(pieces: list[str]) -> tuple[int, int]:
+    """(fewest, most) subjects: 税收收入和非税收入 is two (one head, 收入, twice); 文化体育和娱乐业 or
+    租赁和商务服务业 may be one subject or two."""
+    fewest = most = 0
+    for piece in pieces:
+        sides = _AND.split(piece)
+        if len(sides) == 1:
+            fewest, most = fewest + 1, most + 1
+        elif len(sides) == 2 and all(len(s) >= 2 for s in sides) and _common_tail(*sides) >= 2:
+            fewest, most = fewest + 2, most + 2
+        else:
+            fewest, most = fewest + 1, most + len(sides)
+    return fewest, most
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _items(clause: str) -> tuple[int, int] | None:

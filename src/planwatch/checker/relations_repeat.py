@@ -10,6 +10,7 @@ carried from the figure before it (共30件…已完成12件), and nothing is ma
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .checks import Check, judge
@@ -17,11 +18,20 @@ from .model import Fact
 from .partners import GENERIC, Index, eq, family, in_unit_of, key, measure
 from .units import is_counter
 
+# indicators a report states in its headline and again in its body or table
+INDICATOR = re.compile(
+    r"(GDP|生产总值|增加值|总产值|预算收入|税收收入|固定资产投资|零售总额|可支配收入|失业率|新增就业|进出口(总额)?|"
+    r"使用外资|利用外资|城镇化率|研发投入强度|能耗|总消费|粮食(总)?产量|居民消费价格|出口(总额)?|进口(总额)?|"
+    r"营业收入|建安投资|民间投资|工业投资|基础设施投资|房地产开发投资)$"
+)
 
-def _signature(f: Fact) -> tuple[str, ...] | None:
+
+def _signature(f: Fact, table_keys: set[str]) -> tuple[str, ...] | None:
     k = key(f)
     if not k or len(k) < 2 or GENERIC.match(k) or not eq(f) or f.modality != "actual":
         return None
+    if f.source != "table" and not INDICATOR.search(k) and k not in table_keys:
+        return None  # 收入总量, 调入资金: names that different scopes (全区, 区本级) share
     if f.role in ("task_share", "structure") or f.kind == "rank" or f.group < -1:
         return None
     if is_counter(f.unit) and f.exact:
@@ -34,8 +44,9 @@ def _signature(f: Fact) -> tuple[str, ...] | None:
 
 def repeat(ix: Index) -> list[Check]:
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    table_keys = {key(f) for f in ix.facts if f.source == "table"}
     for f in ix.facts:
-        sig = _signature(f)
+        sig = _signature(f, table_keys)
         if sig is not None:
             groups[sig].append(f)
     out: list[Check] = []

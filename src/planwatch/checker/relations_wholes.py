@@ -42,7 +42,9 @@ _PARTITIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("公办", "民办"), ""),
 )
 _NOT_X = re.compile(r"^非")
-_SENTENCE_WINDOW = 2  # parts stated at most this many sentences after their whole
+_SENTENCE_WINDOW = 2
+# averages and ratios do not add up: 全体居民人均可支配收入, 其中城镇居民… is no part of it
+_NOT_ADDITIVE = re.compile(r"人均|平均|均价|单价|率|价格|指数|强度|密度|浓度|比重|占比")  # parts stated at most this many sentences after their whole
 
 
 # --- shares ---------------------------------------------------------------------------------------
@@ -237,7 +239,7 @@ def _of_which(ix: Index, done: set[str]) -> list[Check]:
     out: list[Check] = []
     by_whole: dict[str, tuple[Fact, list[Fact]]] = {}
     for p in ix.facts:
-        if p.kind != "amount" or not eq(p) or p.total_marker not in ("part", "after_part"):
+        if p.kind != "amount" or not eq(p) or p.total_marker != "part" or _NOT_ADDITIVE.search(p.subject):
             continue
         whole = _whole_of_part(ix, p)
         if whole is None or whole.id in done:
@@ -245,6 +247,7 @@ def _of_which(ix: Index, done: set[str]) -> list[Check]:
         entry = by_whole.setdefault(whole.id, (whole, []))
         if not entry[1] or entry[1][-1].sentence == p.sentence:
             entry[1].append(p)
+    text = ix.doc.norm
     for whole, parts in by_whole.values():  # 其中约束性指标9项，预期性指标23项: later parts named alike
         first = parts[0]
         for f in ix.by_sentence[first.sentence]:
@@ -252,7 +255,10 @@ def _of_which(ix: Index, done: set[str]) -> list[Check]:
                 continue
             if not same_unit(f, whole) or f.period != whole.period or f.scope != whole.scope or not _bigger(whole, f):
                 continue
-            if _suffix(key(f), key(whole)) >= 2 or _suffix(key(f), key(first)) >= 2:
+            if re.search(r"[；;]", text[parts[-1].end : f.start]):
+                if _is_partition(whole, [first, f]):  # 其中：税收收入…；非税收入… (not 政府性基金收入, another budget)
+                    parts.append(f)
+            elif _suffix(key(f), key(whole)) >= 2 or _suffix(key(f), key(first)) >= 2:
                 parts.append(f)
     for whole, parts in by_whole.values():
         if _is_partition(whole, parts):

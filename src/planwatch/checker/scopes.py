@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-_SCOPE = re.compile(r"(全|我|本)(区|县|市|省|国)|全球|世界")
+_SCOPE = re.compile(r"(全|我|本|该)(区|县|市|省|国)|全球|世界")
 _COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|超出|领先|落后|相当于|占|比|较|是|为全")
 _OWN = {"district": "区县", "city": "市", "province": "省"}
 _NAME = {"区": "district", "县": "district", "市": "city", "省": "province", "国": "nation"}
@@ -25,8 +25,8 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^全社会固定资产投资$|^固投$"), "固定资产投资"),
     (re.compile(r"^(城镇)?调查失业率$"), "城镇调查失业率"),
 )
-_REGION_PREFIX = re.compile(r"^((全|我|本)(区|县|市|省|国)|区内|市内|省内|区级|市级|省级|全年|年度|上半年|今年|当年|年末|年底)+")
-PURE_REGION = re.compile(r"^((全|我|本)(区|县|市|省|国)|全球|世界|区内|市内|省内)(平均水平|平均|水平)?$")
+_REGION_PREFIX = re.compile(r"^((全|我|本|该)(区|县|市|省|国)|区内|市内|省内|区级|市级|省级|全年|年度|上半年|今年|当年|年末|年底)+")
+PURE_REGION = re.compile(r"^((全|我|本|该)(区|县|市|省|国)|全球|世界|区内|市内|省内)(平均水平|平均|水平)?$")
 _KEEP_LEVEL = re.compile(r"^(区级|市级|省级)(一般公共预算|财政|税收)")
 
 
@@ -47,8 +47,8 @@ def scope_of(word: str, level: str) -> str:
     if word in ("全球", "世界"):
         return "world"
     kind = word[1]
-    if level and kind in _OWN.get(level, ""):
-        return ""
+    if word[0] in "我本该" or (level and kind in _OWN.get(level, "")):
+        return ""  # 我区, 该区: the text's own region, whatever its level
     return _NAME[kind]
 
 
