@@ -189,7 +189,7 @@ _LIST_BEFORE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)\s?[、和�
 
 
 def _shared_unit(doc: Document, r: RawFigure, out: list[RawFigure], taken: _Taken) -> None:
-    if r.kind_hint not in ("pct", "pp", "") or r.high is not None or r.exact and r.scale == 1 and not r.unit:
+    if r.kind_hint not in ("pct", "pp", "") or r.high is not None or (r.exact and r.scale == 1 and not r.unit):
         return
     text = doc.norm
     end = r.start
