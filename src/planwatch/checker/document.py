@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .normalize import NumberWarning, digit_run_warnings, normalize
+from .normalize import NumberWarning, digit_run_warnings, normalize_marks, normalize_numbers
 from .numbers import NumeralError, chinese_value
 from .tables import Row, Table, find_tables
 
@@ -120,7 +120,8 @@ class Document:
 
 
 def parse_document(text: str) -> Document:
-    norm = normalize(text)
+    numbers = normalize_numbers(text)
+    norm = normalize_marks(numbers)
     year, part, level = _title(norm)
     doc = Document(text=text, year=year, part=part, norm=norm, level=level)
     for h in _HEADING.finditer(norm):
@@ -142,7 +143,7 @@ def parse_document(text: str) -> Document:
     spans = [(q.start(), q.end()) for q in _QUOTED.finditer(norm)]
     spans.extend((p.start(), p.end()) for p in _PLACES.finditer(norm))
     doc.masked = _merge(spans)
-    doc.warnings = [w for w in digit_run_warnings(norm) if not doc.is_masked(w.start)]
+    doc.warnings = [w for w in digit_run_warnings(numbers) if not doc.is_masked(w.start)]
     doc.unreadable = [(w.start, w.end) for w in doc.warnings]
     return doc
 

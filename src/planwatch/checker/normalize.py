@@ -1,5 +1,8 @@
 """Every way of writing a number, made one before reading: a text of the same length, character for character.
 
+ASCII clause marks (, ; : ( ) ! ?) become the full-width ones Chinese text uses, except a comma between
+digit groups (27,894), so that a report typed with ASCII commas reads as one typed with full-width ones.
+
 ``normalize(text)`` maps full-width digits, letters, points, percent and plus/minus signs to ASCII
 (３６４０．７亿元 → 3640.7亿元, ６．２％ → 6.2%, ＰＭ２．５ → PM2.5), a full-width comma between digit groups
 to a thousands separator (２７，８９４ → 27,894), and a thin or no-break space between digits to a space
@@ -22,24 +25,37 @@ _FULL.update({"％": "%", "／": "/", "＋": "+", "﹪": "%"})
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
 _TABLE = str.maketrans(_FULL)
 _NEEDS = re.compile(r"[\uff01-\uff5e\u00a0\u2002-\u200a\u202f\u3000﹪]")
+_HAS_MARKS = re.compile(r"[,;:!?()]")
 _DIGIT = frozenset("0123456789")
 # points, minus signs and commas are numeric only next to digits
 _FW_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 _FW_MINUS = re.compile(r"－(?=[0-9])")
 _FW_GROUP = re.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
 _SPACE_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_SPACES}](?=[0-9])")
+# ASCII clause marks written in Chinese text are the full-width ones (a comma between digit groups stays)
+_ASCII_MARKS = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[;:!?()]")
+_MARK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 
 def normalize(text: str) -> str:
-    """The text with numbers written one way; same length as ``text``."""
+    """The text with numbers and clause marks written one way; same length as ``text``."""
+    return normalize_marks(normalize_numbers(text))
+
+
+def normalize_numbers(text: str) -> str:
+    """Full-width digits, points, percent signs, digit-group commas and spaces inside numbers made ASCII."""
     if not _NEEDS.search(text):
         return text
     out = text.translate(_TABLE)
     out = _FW_POINT.sub(".", out)
     out = _FW_MINUS.sub("-", out)
     out = _FW_GROUP.sub(",", out)
-    out = _SPACE_IN_NUMBER.sub(" ", out)
-    return out
+    return _SPACE_IN_NUMBER.sub(" ", out)
+
+
+def normalize_marks(text: str) -> str:
+    """ASCII clause marks made full width (a comma between digit groups stays)."""
+    return _ASCII_MARKS.sub(lambda m: _MARK[m.group()], text) if _HAS_MARKS.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ _ITEM_MAX = 16
 _ENUM_ITEM_MAX = 10
 _ENUM_CLAUSE = re.compile(r"[^，。；：:,;（(\n]{0,120}$")
 _AND = re.compile(r"和|及|与|以及")
-_LEADING = re.compile(r"^(?:[^、]{0,12}?(?:聚焦|围绕|推进|推动|包括|涵盖|重点发展|发展|实施|建设|加快|打造|覆盖|涉及|在|对|把|将))")
+_LEADING = re.compile(r"^(?:[^、]{0,12}?(?:聚焦|围绕|推进|推动|包括|涵盖|重点发展|发展|实施|建设|加快|打造|覆盖|涉及|在|对|把|将|从))(?=[^、])")
 _ENUM_UNITS = ("个", "项", "类", "种", "条", "方面")
 # what an enumeration counts: 三个领域, 四大产业, 两个方面, 五项任务
 _CATEGORY = re.compile(
@@ -107,7 +107,8 @@ def enum_count(ix: Index) -> list[Check]:
     for f in ix.facts:
         if f.kind != "amount" or not f.exact or f.unit not in _ENUM_UNITS or not eq(f) or f.value > 30:
             continue
-        if not _CATEGORY.match(text[f.end : f.end + 4]):
+        category = _CATEGORY.match(text[f.end : f.end + 4])
+        if not category:
             continue
         before = text[max(0, f.start - 130) : f.start]
         etc = before.endswith("等")
@@ -126,15 +127,10 @@ def enum_count(ix: Index) -> list[Check]:
         n = int(f.value)
         ok = low <= n <= high or (etc and n >= low)
         expected = Decimal(n) if ok else Decimal(high if n > high else low)
-        out.append(verdict("enum_count", f, [], ok, Decimal(n), expected, subject=_noun_after(text, f.end),
+        out.append(verdict("enum_count", f, [], ok, Decimal(n), expected, subject=category.group(),
                            low=Decimal(low), high=Decimal(high), names=_LEADING.sub("", clause)[-40:],
                            items=str(low) if low == high else f"{low}–{high}"))
     return out
-
-
-def _noun_after(text: str, pos: int) -> str:
-    m = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos : pos + 8])
-    return m.group() if m else ""
 
 
 def structure(ix: Index) -> list[Check]:

@@ -253,11 +253,12 @@ def _of_which(ix: Index, done: set[str]) -> list[Check]:
         for f in ix.by_sentence[first.sentence]:
             if f.start <= parts[-1].start or f in parts or f.kind != "amount" or not eq(f):
                 continue
-            if not same_unit(f, whole) or f.period != whole.period or f.scope != whole.scope or not _bigger(whole, f):
+            if not same_unit(f, whole) or f.period != whole.period or f.scope != whole.scope:
                 continue
-            if re.search(r"[；;]", text[parts[-1].end : f.start]):
-                if _is_partition(whole, [first, f]):  # 其中：税收收入…；非税收入… (not 政府性基金收入, another budget)
-                    parts.append(f)
+            if _is_partition(whole, [first, f]):  # 其中：税收收入…；非税收入… (not 政府性基金收入, another budget)
+                parts.append(f)
+            elif re.search(r"[；;]", text[parts[-1].end : f.start]) or not _bigger(whole, f):
+                continue
             elif _suffix(key(f), key(whole)) >= 2 or _suffix(key(f), key(first)) >= 2:
                 parts.append(f)
     for whole, parts in by_whole.values():
