@@ -29,7 +29,7 @@ _PART = (
     r"|全年(?!目标|任务|计划|预算|预期)"
 )
 PERIOD_WORD = re.compile(rf"(?:(?P<year>\d{{4}})年)?(?P<part>{_PART})")
-_LAST_YEAR_SAME = re.compile(r"(去年|上年)同期")
+_LAST_YEAR_SAME = re.compile(r"(?<![比较与同是为于])(去年|上年)同期(?!的)")
 _LAST_YEAR_END = re.compile(r"(去年|上年)(末|底)?(?!同期)")
 BASE_WORD = re.compile(rf"(?:较|比|与|同)(?:(?P<year>\d{{4}})年)?(?P<part>{_PART}|上月|上季度|同期)")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}

@@ -124,6 +124,7 @@ def _named_whole(ix: Index, s: Fact, part: Fact, obj: str) -> Fact | None:
     indicator (占规模以上工业增加值的 → that indicator), stated before the share with the part's unit."""
     scope = against_scope(obj, ix.doc.level)
     noun = re.sub(r"^(全|我|本)?(区|县|市|省|国)(平均|水平)?", "", obj) if scope is not None else obj
+    noun = re.sub(r"^(全部|总)", "", noun)
     noun_key = canonical(noun) if noun else ""
     best: Fact | None = None
     for f in ix.before(s, 80):
@@ -133,11 +134,12 @@ def _named_whole(ix: Index, s: Fact, part: Fact, obj: str) -> Fact | None:
             continue
         k = key(f)
         if noun_key:
-            if not (k == noun_key or k.endswith(noun_key) or noun_key.endswith(k) or _suffix(k, noun_key) >= 2):
-                continue
+            strong = k == noun_key or (len(noun_key) >= 3 and (k.endswith(noun_key) or noun_key.endswith(k)))
+            if not strong and (_suffix(k, noun_key) < 2 or f.total_marker in ("part", "after_part") or not _bigger(f, part)):
+                continue  # 占全部投资的: only a larger amount that is no part itself, named …投资
         elif k != key(part):
             continue
-        best = f  # named: the whole even if the part stated is larger (a share above 100% is then flagged)
+        best = f  # named exactly: the whole even if the part stated is larger (a share above 100% is flagged)
         break
     return best
 
