@@ -45,7 +45,12 @@ _QUOTED = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,8
 PLACE_NAMES = ("三间房", "十八里店", "王四营", "六里屯", "三里屯", "二三级", "五环", "四环", "三环", "二环")
 _PLACES = re.compile("|".join(PLACE_NAMES))
 MAX_SENTENCE = 400
-
+MIN_SOFT_SENTENCE = 12
+# in an over-long sentence: a figure's unit directly followed by a new clause's first word (…2.2%居民人均…)
+_SOFT_END = re.compile(
+    r"(?:%|个百分点|亿元|万元|亿美元|万人|万户|万件|平方米|公顷|万亩)(?=[\u4e00-\u9fff])"
+    r"(?!以上|以下|以内|左右|之间|的|和|及|与|或|、|，|；|等|为|是|增|下|同|比|较|占|分别|其中|，)"
+)
 PART_SUFFIX = {
     "上半年": "H1", "1-6月": "H1", "一季度": "Q1", "第一季度": "Q1", "1-3月": "Q1", "前三季度": "Q1-Q3",
     "1-9月": "Q1-Q3", "全年": "", "年度": "",
@@ -155,6 +160,11 @@ def _sentences(doc: Document) -> None:
     if not ends or ends[-1] != len(norm):
         ends.append(len(norm))
     for end in ends:
+        if end - start > MAX_SENTENCE:  # text that lost its sentence ends: a figure then a new subject ends one
+            for m in _SOFT_END.finditer(norm, start, end):
+                if m.end() - start > MIN_SOFT_SENTENCE:
+                    _add_sentence(doc, start, m.end())
+                    start = m.end()
         while end - start > MAX_SENTENCE:
             cut = _cut(norm, start, start + MAX_SENTENCE)
             _add_sentence(doc, start, cut)

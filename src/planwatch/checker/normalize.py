@@ -24,7 +24,8 @@ _FULL.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULL.update({"％": "%", "／": "/", "＋": "+", "﹪": "%"})
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
 _TABLE = str.maketrans(_FULL)
-_NEEDS = re.compile(r"[\uff01-\uff5e\u00a0\u2002-\u200a\u202f\u3000﹪]")
+_FULL_WIDTH = re.compile(r"[\uff05\uff0b\uff0d\uff0e\uff0f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a﹪]")
+_ODD_SPACE = re.compile(rf"[0-9][{_SPACES}][0-9]")
 _HAS_MARKS = re.compile(r"[,;:!?()]")
 _DIGIT = frozenset("0123456789")
 # points, minus signs and commas are numeric only next to digits
@@ -44,13 +45,15 @@ def normalize(text: str) -> str:
 
 def normalize_numbers(text: str) -> str:
     """Full-width digits, points, percent signs, digit-group commas and spaces inside numbers made ASCII."""
-    if not _NEEDS.search(text):
-        return text
-    out = text.translate(_TABLE)
-    out = _FW_POINT.sub(".", out)
-    out = _FW_MINUS.sub("-", out)
-    out = _FW_GROUP.sub(",", out)
-    return _SPACE_IN_NUMBER.sub(" ", out)
+    out = text
+    if _FULL_WIDTH.search(out):
+        out = out.translate(_TABLE)
+        out = _FW_POINT.sub(".", out)
+        out = _FW_MINUS.sub("-", out)
+        out = _FW_GROUP.sub(",", out)
+    if _ODD_SPACE.search(out):
+        out = _SPACE_IN_NUMBER.sub(" ", out)
+    return out
 
 
 def normalize_marks(text: str) -> str:

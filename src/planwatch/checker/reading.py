@@ -10,6 +10,7 @@ report is another region); a gap in percentage points to another region or group
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,6 @@ from .subjects import (
     LIST_DELIMS,
     after_subject,
     before_subject,
-    clause_start,
     clean,
     previous_clause_subject,
     split_list,
@@ -47,6 +47,29 @@ _RANK_TAIL = re.compile(r"(稳居|位居|居于|位列|名列|排名|排在|居|
 _SHARE_OF = re.compile(r"(是|为|相当于)[^，。；、]{0,12}的$")
 
 
+class _Clauses:
+    """The clause marks of one sentence, for finding a figure's clause start by bisection."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.wide_marks = [m.end() for m in _WIDE.finditer(text, start, end)]
+        self.narrow_marks = [m.end() for m in _NARROW.finditer(text, start, end)]
+
+    def wide(self, pos: int) -> int:
+        i = bisect.bisect_right(self.wide_marks, pos) - 1
+        return self.wide_marks[i] if i >= 0 else self.start
+
+    def narrow(self, pos: int) -> int:
+        i = bisect.bisect_right(self.narrow_marks, pos) - 1
+        return self.narrow_marks[i] if i >= 0 else self.start
+
+
+_WIDE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
+_NARROW = re.compile("[" + re.escape(LIST_DELIMS) + "]")
+_TARGET_CUE = re.compile(r"力争|确保|年底前|年内|计划|确定|批准|提出|下达|设定|审议|目标|人代会|人大|代表大会|全年")
+_PERIOD_CUE = re.compile(r"季|月|年|半|同期")
+
+
 @dataclass(slots=True)
 class Reading:
     """What carries from sentence to sentence: the 分别 list count and the previous sentence's facts."""
@@ -57,7 +80,7 @@ class Reading:
 
 
 def _list_groups(
-    text: str, sent: Sentence, raws: list[RawFigure], reading: Reading
+    text: str, sent: Sentence, raws: list[RawFigure], reading: Reading, clauses: _Clauses
 ) -> tuple[list[int], list[int], dict[int, int], dict[int, int]]:
     """分别 lists: (group id of each figure or -1, position in its list, first member, size of each list)."""
     n = len(raws)
@@ -65,7 +88,7 @@ def _list_groups(
     gidx = [0] * n
     first: dict[int, int] = {}  # group id → index of its first member
     for i, r in enumerate(raws):
-        wide = clause_start(text, sent.start, r.start, CLAUSE_DELIMS)
+        wide = clauses.wide(r.start)
         if i > 0 and group[i - 1] >= 0 and GAP_IN_LIST.match(text[raws[i - 1].end : r.start]):
             group[i], gidx[i] = group[i - 1], gidx[i - 1] + 1
         elif "分别" in text[max(wide, raws[i - 1].end if i else wide) : r.start]:
@@ -74,7 +97,7 @@ def _list_groups(
     sizes = {g: group.count(g) for g in set(group) if g >= 0}
     for g, i in first.items():  # every 分别 with what it pairs: list_pairs checks the counts
         head = raws[i]
-        wide = clause_start(text, sent.start, head.start, CLAUSE_DELIMS)
+        wide = clauses.wide(head.start)
         seg = text[max(wide, raws[i - 1].end if i else wide) : head.start]
         subjects = seg[: seg.index("分别")] if "分别" in seg else ""
         reading.lists.append((sent.index, subjects, [raws[k].start for k in range(n) if group[k] == g]))
@@ -84,30 +107,35 @@ def _list_groups(
     return group, gidx, first, sizes
 
 
-def _lead_period(doc: Document, sent: Sentence, first_figure: int) -> str:
+def _lead_period(doc: Document, sent: Sentence, first_figure: int, clauses: _Clauses) -> str:
     """A period named at the head of a sentence (1-5月，…; 从季度看，一季度…) holds for the sentence."""
-    text = doc.norm
-    head_end = clause_start(text, sent.start, first_figure, CLAUSE_DELIMS)
-    return period_in(text[sent.start : head_end], doc.year) if head_end > sent.start else ""
+    head_end = clauses.wide(first_figure)
+    return _period_in(doc.norm[sent.start : head_end], doc.year) if head_end > sent.start else ""
+
+
+def _period_in(text: str, year: int | None) -> str:
+    return period_in(text, year) if _PERIOD_CUE.search(text) else ""
 
 
 def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: int, reading: Reading) -> list[Fact]:
     """The facts of one sentence; ``reading`` carries what one sentence passes to the next."""
     text = doc.norm
-    group, gidx, first, sizes = _list_groups(text, sent, raws, reading)
+    clauses = _Clauses(text, sent.start, sent.end)
+    group, gidx, first, sizes = _list_groups(text, sent, raws, reading, clauses)
     facts: list[Fact] = []
     list_subjects: dict[int, list[str]] = {}
     in_measures = doc.in_measures(sent.start)
-    lead = _lead_period(doc, sent, raws[0].start) if raws else ""
+    cues = in_measures or bool(_TARGET_CUE.search(text, sent.start, sent.end))
+    lead = _lead_period(doc, sent, raws[0].start, clauses) if raws else ""
     current = lead
     for i, r in enumerate(raws):
         prev_end = raws[i - 1].end if i else sent.start
-        wide = clause_start(text, sent.start, r.start, CLAUSE_DELIMS)
-        narrow = clause_start(text, sent.start, r.start, LIST_DELIMS)
+        wide = clauses.wide(r.start)
+        narrow = clauses.narrow(r.start)
         g = group[i]
         head = raws[first[g]] if g >= 0 else r
         head_prev_end = raws[first[g] - 1].end if g >= 0 and first[g] > 0 else sent.start
-        head_wide = clause_start(text, sent.start, head.start, CLAUSE_DELIMS)
+        head_wide = clauses.wide(head.start)
         ctx = text[max(head_wide, head_prev_end) : head.start]
         local = text[prev_end : r.start] if g >= 0 and gidx[i] > 0 else text[max(narrow, prev_end) : r.start]
         after = text[r.end : r.end + 4]
@@ -115,8 +143,7 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
 
         kind, sign, role, basis, base, years = _kind(r, ctx, text[head_wide : head.start])
         against = ""
-        sentence_before = text[max(sent.start, r.start - 200) : r.start]
-        target = classify.is_target(sentence_before, in_measures)
+        target = in_measures or (cues and classify.is_target(text[max(sent.start, r.start - 200) : r.start], False))
         named = classify.NAMED_TARGET.match(text[r.end : r.end + 10])
         if named:  # 低于4.5%的年度控制目标: the figure is the target, named in a sentence of what happened
             target = True
@@ -124,7 +151,7 @@ def read_sentence(doc: Document, sent: Sentence, raws: list[RawFigure], offset: 
         bound = classify.loosen_control(bound, local, after, target)
 
         clause_text = text[max(wide, prev_end) : r.start]
-        named_period = period_in(text[prev_end : r.start], doc.year)
+        named_period = _period_in(text[prev_end : r.start], doc.year)
         if named_period and named_period[:4] == str(doc.year):
             current = named_period  # a part of the report's year carries to the clauses after it
         period = _period(ctx, doc, target, sent.start, named_period or current or doc.period, clause_text)

@@ -323,25 +323,30 @@ def _container(ix: Index, f: Fact) -> bool:
 def _partitions(ix: Index, done: set[str]) -> list[Check]:
     """A whole and its known split stated apart (粮食总产量…；夏粮产量…，秋粮产量…) with no 其中."""
     out: list[Check] = []
+    keys = list(ix.by_key)
     for members, whole_name in _PARTITIONS:
         if not whole_name:
             continue
-        for whole in ix.facts:
-            if whole.id in done or whole.kind != "amount" or not eq(whole) or whole.total_marker == "part":
+        member_keys = [[k for k in keys if k.startswith(m)] for m in members]
+        if not all(member_keys):
+            continue
+        for k in keys:
+            if not (k.startswith(whole_name) or k == whole_name):
                 continue
-            if not (key(whole).startswith(whole_name) or key(whole) == whole_name):
-                continue
-            parts: list[Fact] = []
-            for m in members:
-                found = [f for f in ix.facts if f.kind == "amount" and eq(f) and key(f).startswith(m)
-                         and f.period == whole.period and f.scope == whole.scope and same_unit(f, whole)
-                         and f.modality == whole.modality and f.start > whole.start]
-                if len(found) != 1:
-                    break
-                parts.append(found[0])
-            else:
-                out.append(_total_check(whole, parts))
-                done.add(whole.id)
+            for whole in ix.by_key[k]:
+                if whole.id in done or whole.kind != "amount" or not eq(whole) or whole.total_marker == "part":
+                    continue
+                parts: list[Fact] = []
+                for names in member_keys:
+                    found = [f for n in names for f in ix.by_key[n] if f.kind == "amount" and eq(f)
+                             and f.period == whole.period and f.scope == whole.scope and same_unit(f, whole)
+                             and f.modality == whole.modality and f.start > whole.start]
+                    if len(found) != 1:
+                        break
+                    parts.append(found[0])
+                else:
+                    out.append(_total_check(whole, parts))
+                    done.add(whole.id)
     return out
 
 

@@ -12,6 +12,7 @@ made one (地区生产总值 = 生产总值 = GDP; 社会消费品零售额 = �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SCOPE = re.compile(r"(全|我|本|该)(区|县|市|省|国)|全球|世界")
 _COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|超出|领先|落后|相当于|占|比|较|是|为全")
@@ -52,6 +53,7 @@ def scope_of(word: str, level: str) -> str:
     return _NAME[kind]
 
 
+@lru_cache(maxsize=8192)
 def canonical(subject: str) -> str:
     s = subject.strip()
     if not _KEEP_LEVEL.match(s):
