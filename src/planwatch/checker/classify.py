@@ -8,6 +8,7 @@ tests/checker/test_classify.py holds one case for each word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # bound words right before a figure (possibly followed by 占/达/为 and a short object, for 约)
 _BOUND_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -45,6 +46,7 @@ _SHARE_TASK = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def bound_of(before: str, between: str, after: str) -> str:
     """``between`` is 余/多 written between the number and its unit."""
     if between == "余":
@@ -61,6 +63,7 @@ def bound_of(before: str, between: str, after: str) -> str:
     return "eq"
 
 
+@lru_cache(maxsize=4096)
 def change_of(before: str) -> tuple[bool, int]:
     """(is a change, sign): 增长13.5% → (True, +1); 下降1% → (True, −1); 提高到14万 → (False, 1)."""
     m = _CHANGE.match(before)
@@ -69,6 +72,7 @@ def change_of(before: str) -> tuple[bool, int]:
     return True, -1 if _FALL.fullmatch(m.group(1)) else 1
 
 
+@lru_cache(maxsize=4096)
 def basis_of(before: str, year: int | None, part: str) -> tuple[str, str]:
     """(basis, base period) from the clause before a growth figure."""
     if _AVG.search(before):
@@ -91,6 +95,7 @@ def basis_of(before: str, year: int | None, part: str) -> tuple[str, str]:
     return "none", ""
 
 
+@lru_cache(maxsize=4096)
 def avg_years(before: str) -> int:
     m = re.search(r"([二两三四五]|\d)年平均", before)
     if not m:
@@ -115,6 +120,7 @@ _CLAIM_BEFORE = re.compile(r"(低于|高于|超过|完成|实现|达到|好于|�
 _ACTUAL_AFTER_RECAP = re.compile(r"实现|完成|达到|累计|已经|执行结果|执行情况|从执行|实际")
 
 
+@lru_cache(maxsize=4096)
 def is_target(sentence_before: str, in_measures: bool) -> bool:
     if in_measures or _TARGET_WORDS.search(sentence_before):
         return True
@@ -136,6 +142,7 @@ _NOT_OTHER = re.compile(r"去年|上年|同期|年初|季度|\d月|月份|上半
 _UP_WORDS = ("高于", "高出", "快于", "领先", "超出", "超过", "高", "快", "多")
 
 
+@lru_cache(maxsize=4096)
 def gap_of(ctx: str) -> tuple[str, int] | None:
     """(what the figure is compared with, sign) for a gap in percentage points to another region or group."""
     tail = ctx.rstrip()
@@ -154,6 +161,7 @@ _FALL_WIDENS = re.compile(r"降幅[^，。；,;]{0,10}(扩大|加大|加深|增�
 _RISE_NARROWS = re.compile(r"(增幅|增速|涨幅)[^，。；,;]{0,10}(收窄|缩小|回落|放缓|下降|降低)")
 
 
+@lru_cache(maxsize=4096)
 def pp_sign(ctx: str, sign: int) -> int:
     """降幅收窄2.5个百分点 is +2.5 on the growth rate; 降幅扩大 −; 增幅收窄 −."""
     if _FALL_NARROWS.search(ctx):
@@ -168,10 +176,12 @@ def pp_sign(ctx: str, sign: int) -> int:
 _RATE_WORD = re.compile(r"率(达到|达|为|是|约|近|超过?|逾)*$")
 
 
+@lru_cache(maxsize=4096)
 def names_a_rate(before: str) -> bool:
     """贡献率达到六成: a rate written in 成, not a share."""
     return bool(_RATE_WORD.search(before.rstrip()))
 
 
+@lru_cache(maxsize=4096)
 def is_task_share(before: str) -> bool:
     return bool(_SHARE_TASK.search(before.rstrip()))

@@ -188,6 +188,7 @@ def all_raw_figures(doc: Document) -> list[RawFigure]:
     return out
 
 
+_LIST_MARKS = frozenset("、和及与")
 _LIST_BEFORE = re.compile(r"(?<![\d.A-Za-z第])(?P<num>\d+(?:\.\d+)?)\s?[、和及与]\s?$")
 
 
@@ -196,6 +197,8 @@ def _shared_unit(doc: Document, r: RawFigure, out: list[RawFigure], taken: _Take
         return
     text = doc.norm
     end = r.start
+    if end < 2 or text[end - 1] not in _LIST_MARKS and text[end - 2] not in _LIST_MARKS:
+        return
     while True:
         m = _LIST_BEFORE.search(text, max(0, end - 24), end)
         if not m or doc.is_masked(m.start()) or not taken.free(m.start("num"), m.end("num")):
@@ -240,7 +243,7 @@ def _letter_next(text: str, a: int, b: int) -> bool:
 
 
 _SESSION = re.compile(r"届|人大$|政协$|常委会$|党代会$")
-_NOT_A_NUMBER_BEFORE = re.compile(r"[A-Za-z0-9.\-~～/+]")
+_NOT_A_NUMBER_BEFORE_CHARS = frozenset("0123456789.-~～/+")
 
 
 def _excluded(text: str, a: int, b: int, num_text: str, unit: str, scale: str = "") -> bool:
@@ -248,7 +251,9 @@ def _excluded(text: str, a: int, b: int, num_text: str, unit: str, scale: str = 
         return False  # a signed growth figure, already checked by the pattern
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
-    if _NOT_A_NUMBER_BEFORE.match(before) or (num_text == "一" and not scale and (is_counter(unit) or unit == "倍")):
+    if (before and (before in _NOT_A_NUMBER_BEFORE_CHARS or before.isascii() and before.isalpha())) or (
+        num_text == "一" and not scale and (is_counter(unit) or unit == "倍")
+    ):
         return True  # 一批, 一站式: a single 一 before a measure word is rarely a count
     if before == "第" or (before == "前" and unit == "名"):
         return True

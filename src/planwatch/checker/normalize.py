@@ -36,6 +36,9 @@ _SPACE_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_SPACES}](?=[0-9])")
 # ASCII clause marks written in Chinese text are the full-width ones (a comma between digit groups stays)
 _ASCII_MARKS = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[;:!?()]")
 _MARK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_MARKS_TABLE = str.maketrans(_MARK)
+_DIGIT_COMMA = re.compile(r"[0-9],[0-9]")
+_GROUP_BACK = re.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
 
 
 def normalize(text: str) -> str:
@@ -58,7 +61,12 @@ def normalize_numbers(text: str) -> str:
 
 def normalize_marks(text: str) -> str:
     """ASCII clause marks made full width (a comma between digit groups stays)."""
-    return _ASCII_MARKS.sub(lambda m: _MARK[m.group()], text) if _HAS_MARKS.search(text) else text
+    if not _HAS_MARKS.search(text):
+        return text
+    out = text.translate(_MARKS_TABLE)
+    if "，" in out and _DIGIT_COMMA.search(text):  # 27,894: put the digit-group commas back
+        out = _GROUP_BACK.sub(",", out)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ figure's own (2023-06 → 2023-05, 2023Q2 → 2023Q1).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PART = (
     r"上半年|下半年|前三季度|第?[一二三四]季度|1-\d{1,2}月份?|(?<![-\d])\d{1,2}月份|(?<![-\d])\d{1,2}月(?![\d底末初日中份])"
@@ -35,6 +36,7 @@ BASE_WORD = re.compile(rf"(?:较|比|与|同)(?:(?P<year>\d{{4}})年)?(?P<part>{
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
+@lru_cache(maxsize=4096)
 def part_period(year: int, part: str) -> str:
     """The period a written part of a year names: (2023, "1-5月") → 2023M1-M5."""
     part = part.removesuffix("份")
@@ -55,6 +57,7 @@ def part_period(year: int, part: str) -> str:
     return f"{year}-{month:02d}" if 1 <= month <= 12 else ""
 
 
+@lru_cache(maxsize=4096)
 def period_in(text: str, year: int | None) -> str:
     """The period a clause names (not inside a base: 比2019年上半年 names a base, not the clause's period)."""
     if year is None:
@@ -71,6 +74,7 @@ def period_in(text: str, year: int | None) -> str:
     return found
 
 
+@lru_cache(maxsize=4096)
 def previous_year_end(text: str) -> bool:
     """上年末为67.4%: a level at the end of the previous year (not inside 较上年, a base)."""
     for m in _LAST_YEAR_END.finditer(text):
@@ -100,6 +104,7 @@ def previous_period(period: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def base_period(ctx: str, year: int | None, own: str) -> str | None:
     """The base of a change against an earlier part of the year (较一季度, 比1-5月, 较5月份, 环比); None if none."""
     if year is None:

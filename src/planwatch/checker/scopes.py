@@ -31,6 +31,7 @@ PURE_REGION = re.compile(r"^((全|我|本|该)(区|县|市|省|国)|全球|世�
 _KEEP_LEVEL = re.compile(r"^(区级|市级|省级)(一般公共预算|财政|税收)")
 
 
+@lru_cache(maxsize=4096)
 def scope_word(clause: str) -> str:
     """The region word of a clause that is the figure's own (not the other side of a comparison)."""
     cut = _COMPARISON.search(clause)
@@ -66,6 +67,7 @@ def canonical(subject: str) -> str:
 
 
 
+@lru_cache(maxsize=4096)
 def against_scope(obj: str, level: str) -> str | None:
     """The scope a comparison's object names (全市平均水平 → city), or None when it names no region."""
     m = _SCOPE.match(obj.strip())

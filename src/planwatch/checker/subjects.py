@@ -8,6 +8,7 @@ follows (设立504个接种点位 → 接种点位). ``split_list`` splits the s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CLAUSE_DELIMS = "，,；;：:。！？!?\n\t|（(）)"  # tabs and | separate the cells of a table row
 LIST_DELIMS = CLAUSE_DELIMS + "、"
@@ -46,6 +47,7 @@ def clause_start(text: str, lo: int, pos: int, delims: str = LIST_DELIMS) -> int
 _RECAP_HEAD = re.compile(r"^.{0,24}?(确定|批准|提出|下达|审议通过)的?(?=.{2})")
 
 
+@lru_cache(maxsize=4096)
 def clean(segment: str) -> str:
     s = _QUOTES.sub("", segment).strip(" \t\u3000")
     s = _RECAP_HEAD.sub("", s)  # 年初市人代会确定社会消费品零售总额 → 社会消费品零售总额
@@ -89,6 +91,7 @@ def previous_clause_subject(text: str, lo: int, clause_begin: int) -> str:
     return clean(words)
 
 
+@lru_cache(maxsize=4096)
 def split_list(segment: str) -> list[str]:
     """响应率、解决率、满意率 → three subjects; A和B → two."""
     parts = [p for p in re.split(r"、|和|与", segment) if p.strip()]
