@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from planwatch.core.growth import GrowthError
 from planwatch.core.intervals import Interval
@@ -39,17 +40,22 @@ def family(f: Fact) -> str:
 
 def core_unit(f: Fact) -> Unit | None:
     """The fact's unit in the core's table: 亿元 → (元, 10^8), 公顷 → (平方米, 10^4), 项 → (项, 1)."""
-    if f.unit in ("%", "pp"):
-        return Unit(f.unit, Decimal(1))
-    written = f.written_unit.replace("余", "").replace("多", "") or f.unit
-    if written in ("成", "倍"):
+    return _core_unit(f.unit, f.written_unit, f.scale)
+
+
+@lru_cache(maxsize=1024)
+def _core_unit(unit: str, written_unit: str, scale: Decimal) -> Unit | None:
+    if unit in ("%", "pp"):
+        return Unit(unit, Decimal(1))
+    written = written_unit.replace("余", "").replace("多", "") or unit
+    if written in ("成", "倍", "番"):
         return Unit("%", Decimal(1))
     try:
         u = parse_unit(written)
     except UnitError:
         return None
-    if f.scale != 1 and u.factor == 1:  # a scale the table did not see (万 of a bare figure)
-        u = Unit(u.base, f.scale)
+    if scale != 1 and u.factor == 1:  # a scale the table did not see (万 of a bare figure)
+        u = Unit(u.base, scale)
     return u
 
 
