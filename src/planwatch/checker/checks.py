@@ -82,7 +82,7 @@ def judge(
     scale = stated.scale if stated.scale else Decimal(1)
     written = stated.value / scale if stated_value is None else stated_value / scale
     shown = Interval(computed.lo / scale, computed.hi / scale)
-    detail = {**detail, "stated_text": normalize(stated.text), "unit_text": _unit_text(stated)}
+    detail = {**detail, "stated_text": stated.shown(), "unit_text": _unit_text(stated)}
     if comparison == "at_most":
         detail["within"] = "1"
     decimals = stated.decimals
@@ -108,7 +108,7 @@ def verdict(
     subject: str | None = None, low: Decimal | None = None, high: Decimal | None = None, **detail: str,
 ) -> Check:
     """A check decided by the relation itself (counts of a list, a target met), not by rounding."""
-    detail = {**detail, "stated_text": normalize(stated.text), "unit_text": _unit_text(stated)}
+    detail = {**detail, "stated_text": stated.shown(), "unit_text": _unit_text(stated)}
     return Check(
         id="", relation=relation, facts=[stated.id, *(f.id for f in others)],
         status="consistent" if ok else "inconsistent", stated=stated_value, expected=expected,

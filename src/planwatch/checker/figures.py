@@ -197,7 +197,7 @@ def _shared_unit(doc: Document, r: RawFigure, out: list[RawFigure], taken: _Take
         return
     text = doc.norm
     end = r.start
-    if end < 2 or text[end - 1] not in _LIST_MARKS and text[end - 2] not in _LIST_MARKS:
+    if end < 2 or (text[end - 1] not in _LIST_MARKS and text[end - 2] not in _LIST_MARKS):
         return
     while True:
         m = _LIST_BEFORE.search(text, max(0, end - 24), end)
@@ -251,7 +251,7 @@ def _excluded(text: str, a: int, b: int, num_text: str, unit: str, scale: str = 
         return False  # a signed growth figure, already checked by the pattern
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
-    if (before and (before in _NOT_A_NUMBER_BEFORE_CHARS or before.isascii() and before.isalpha())) or (
+    if (before and (before in _NOT_A_NUMBER_BEFORE_CHARS or (before.isascii() and before.isalpha()))) or (
         num_text == "一" and not scale and (is_counter(unit) or unit == "倍")
     ):
         return True  # 一批, 一站式: a single 一 before a measure word is rarely a count

@@ -58,6 +58,15 @@ class Fact:
         iv = Interval(iv.lo * self.scale, iv.hi * self.scale)
         return iv if self.sign > 0 else Interval(-iv.hi, -iv.lo)
 
+    def shown(self) -> str:
+        """The figure as a message quotes it: as written, with its unit when a table cell left it out."""
+        from .normalize import normalize
+
+        text = normalize(self.text)
+        if self.source == "table" and self.written_unit and not text.endswith(self.written_unit):
+            return text + self.written_unit
+        return text
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text,

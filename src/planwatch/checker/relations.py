@@ -108,7 +108,7 @@ def pp_rates(ix: Index) -> list[Check]:
             cur_iv = current.interval() if current.kind != "growth" else _unsigned(current)
             prev_iv = previous.interval() if previous.kind != "growth" else _unsigned(previous)
             out.append(judge("pp_rates", p, [current, previous], pp_change_iv(cur_iv, prev_iv),
-                             current=current.text, previous=previous.text))
+                             current=current.shown(), previous=previous.shown()))
     return out
 
 
@@ -164,7 +164,7 @@ def rate_growth(ix: Index) -> list[Check]:
                 continue
             points = pp_change_iv(current.interval(), previous.interval())
             check = judge("rate_growth", g, [current, previous], computed,
-                          current=current.text, previous=previous.text,
+                          current=current.shown(), previous=previous.shown(),
                           points=str(expected_figure(points, max(current.decimals, previous.decimals))))
             if check.status == "inconsistent" and consistent(g.value, points, g.decimals):
                 check.detail["points_for_percent"] = "1"
@@ -204,7 +204,10 @@ def growth_levels(ix: Index) -> list[Check]:
                 computed = safe(yoy_iv, cur.interval(), prev.interval())
             if computed is None:
                 continue
-            out.append(judge("growth_levels", g, [cur, prev], computed, current=cur.text, previous=prev.text))
+            check = judge("growth_levels", g, [cur, prev], computed, current=cur.shown(), previous=prev.shown())
+            if ratio:
+                check.detail["ratio"] = "1"  # 是去年同期的2.1倍: a ratio, not a growth
+            out.append(check)
     return out
 
 

@@ -61,7 +61,7 @@ def pp_gap(ix: Index) -> list[Check]:
         if own is None:
             continue
         computed = pp_change_iv(own.interval(), other.interval())
-        check = judge("pp_gap", p, [own, other], computed, own=own.text, other=other.text, against=p.against)
+        check = judge("pp_gap", p, [own, other], computed, own=own.shown(), other=other.shown(), against=p.against)
         check.subject = own.subject
         out.append(check)
     return out
@@ -94,7 +94,7 @@ def pp_gap_list(ix: Index) -> list[Check]:
         for gap, other in zip(gaps, others, strict=True):
             computed = pp_change_iv(own.interval(), other.interval())
             stated = gap.value * sign
-            check = judge("pp_gap", gap, [own, other], computed, stated_value=stated, own=own.text, other=other.text,
+            check = judge("pp_gap", gap, [own, other], computed, stated_value=stated, own=own.shown(), other=other.shown(),
                           against=_against_before(text, other))
             check.subject = own.subject
             out.append(check)
@@ -131,7 +131,7 @@ def pp_period(ix: Index) -> list[Check]:
         before = ix.nearest(p, earlier)
         assert before is not None
         computed = pp_change_iv(current.interval(), before.interval())
-        check = judge("pp_period", p, [current, before], computed, current=current.text, previous=before.text,
+        check = judge("pp_period", p, [current, before], computed, current=current.shown(), previous=before.shown(),
                       base=p.base_period)
         check.subject = current.subject
         out.append(check)

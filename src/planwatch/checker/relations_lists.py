@@ -57,7 +57,7 @@ def list_pairs(ix: Index) -> list[Check]:
         names = split_list(subjects_text)
         expected = Decimal(fewest if len(members) < fewest else most)
         out.append(verdict("list_pairs", members[0], members[1:], False, Decimal(len(members)), expected,
-                           subject="、".join(names), figures="、".join(f.text for f in members)))
+                           subject="、".join(names), figures="、".join(f.shown() for f in members)))
     return out
 
 

@@ -60,6 +60,6 @@ def repeat(ix: Index) -> list[Check]:
         for later in facts[1:]:
             if later.sentence == first.sentence:
                 continue
-            out.append(judge("repeat", later, [first], in_unit_of(later, reference[1]), first=first.text,
+            out.append(judge("repeat", later, [first], in_unit_of(later, reference[1]), first=first.shown(),
                              first_line=str(first.line)))
     return out

@@ -132,11 +132,10 @@ def _decide(a: Fact, t: Fact, claim: str, inline: bool = False) -> Check | None:
         ok = actual.lo < target
     else:
         return None
-    words = {"met": "完成", "within": "控制在目标以内", "not": "未完成", "above": "超过", "below": "低于"}
     return verdict("target_met", a, [t], ok, a.value / (a.scale or 1), t.value / (t.scale or 1),
                    low=Decimal(t.low) if t.low is not None else None,
                    high=Decimal(t.high) if t.high is not None else None,
-                   claim=claim, claim_zh=words[claim], target=t.text, target_bound=t.bound)
+                   claim=claim, target=t.shown(), target_bound=t.bound, target_kind=t.kind)
 
 
 def _in_measure(t: Fact, value: Decimal) -> Decimal:

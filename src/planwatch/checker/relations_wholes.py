@@ -65,7 +65,7 @@ def share_parts(ix: Index) -> list[Check]:
         computed = safe(share_iv, mp[1], mw[1])
         if computed is None:
             continue
-        out.append(judge("share_parts", s, [part, whole], computed, part=part.text, whole=whole.text))
+        out.append(judge("share_parts", s, [part, whole], computed, part=part.shown(), whole=whole.shown()))
     return out
 
 
@@ -232,7 +232,7 @@ def _sum(parts: list[Fact]) -> Interval | None:
 def _total_check(t: Fact, parts: list[Fact], comparison: str = "round") -> Check:
     computed = _sum(parts) or Interval.exact(Decimal(0))
     return judge("parts_total", t, parts, in_unit_of(t, computed), comparison=comparison,
-                 parts="、".join(a.text for a in parts))
+                 parts="、".join(a.shown() for a in parts))
 
 
 def _of_which(ix: Index, done: set[str]) -> list[Check]:
@@ -379,7 +379,7 @@ def rate_count(ix: Index) -> list[Check]:
         part, total = pair
         computed = safe(share_iv, part.interval(), total.interval())
         if computed:
-            out.append(judge("rate_count", r, [part, total], computed, part=part.text, total=total.text))
+            out.append(judge("rate_count", r, [part, total], computed, part=part.shown(), total=total.shown()))
     return out
 
 
@@ -432,7 +432,7 @@ def task_share(ix: Index) -> list[Check]:
         computed = safe(share_iv, md[1], Interval.exact(mt[1].mid)) if md and mt else None
         if computed is None:
             continue
-        out.append(judge("task_share", s, [done, target], computed, done=done.text, target=target.text))
+        out.append(judge("task_share", s, [done, target], computed, done=done.shown(), target=target.shown()))
     return out
 
 
