@@ -30,7 +30,7 @@ STATUS = {
 TEMPLATES: dict[str, dict[str, str]] = {
     "avg_annual": {
         "zh": "{subject}{years}年平均{stated_g}，由比{base}{base_g}推算应为{expected_g}",
-        "en": "{subject}: average annual growth {stated_g} over {years} years; {base_g} against {base} implies {expected_g}",
+        "en": "{subject}: {stated_g} a year on average over {years} years; {base_g} against {base} implies {expected_g}",
     },
     "middle_year": {
         "zh": "{subject}比{base}{stated_g}，由同比增速与{middle}增速推算应为{expected_g}",
