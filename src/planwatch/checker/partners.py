@@ -143,3 +143,11 @@ def eq(f: Fact) -> bool:
 
 def percent(f: Fact) -> bool:
     return f.unit == "%" and f.kind in ("growth", "rate", "share")
+
+
+def common_tail(a: str, b: str) -> int:
+    """Characters two names share at their end: 高技术制造业增加值 / 规模以上工业增加值 → 4 (业增加值)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n

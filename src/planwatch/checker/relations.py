@@ -24,8 +24,10 @@ from .partners import Index, eq, family, key, safe, same_unit
 from .relations_gaps import pp_gap, pp_gap_list, pp_period
 from .relations_lists import enum_count, list_pairs, share_bound, structure
 from .relations_repeat import repeat
+from .relations_shares import share_parts
 from .relations_targets import target_met
-from .relations_wholes import parts_total, rate_count, share_parts, task_share
+from .relations_tasks import rate_count, task_share
+from .relations_wholes import parts_total
 from .units import is_counter
 
 # official growth of these is at comparable prices: never judged against nominal levels

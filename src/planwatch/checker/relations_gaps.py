@@ -16,8 +16,7 @@ from planwatch.core.growth import pp_change_iv
 
 from .checks import Check, judge
 from .model import Fact
-from .partners import Index, eq, family, key, percent
-from .relations_wholes import _suffix
+from .partners import Index, common_tail, eq, family, key, percent
 from .scopes import against_scope
 
 
@@ -56,7 +55,7 @@ def pp_gap(ix: Index) -> list[Check]:
             if other is None:
                 continue
             owns = [f for f in ix.by_sentence[p.sentence] if _rate(f, p) and f.start < p.start and f is not other
-                    and f.kind == other.kind and _suffix(key(f), key(other)) >= 2 and p.against not in f.subject]
+                    and f.kind == other.kind and common_tail(key(f), key(other)) >= 2 and p.against not in f.subject]
         own = _nearest_before(p, owns)
         if own is None:
             continue

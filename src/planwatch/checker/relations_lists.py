@@ -21,7 +21,7 @@ from planwatch.core.intervals import Interval
 
 from .checks import Check, judge, verdict
 from .model import Fact
-from .partners import Index, eq
+from .partners import Index, common_tail, eq
 from .subjects import split_list
 
 _ITEM_MAX = 16
@@ -69,18 +69,13 @@ def _subject_count(pieces: list[str]) -> tuple[int, int]:
         sides = _AND.split(piece)
         if len(sides) == 1:
             fewest, most = fewest + 1, most + 1
-        elif len(sides) == 2 and all(len(s) >= 2 for s in sides) and _common_tail(*sides) >= 2:
+        elif len(sides) == 2 and all(len(s) >= 2 for s in sides) and common_tail(*sides) >= 2:
             fewest, most = fewest + 2, most + 2
         else:
             fewest, most = fewest + 1, most + len(sides)
     return fewest, most
 
 
-def _common_tail(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 def _items(clause: str) -> tuple[int, int] | None:
