@@ -2,7 +2,8 @@
 
 The part is the amount stated before the share (in its sentence, or for 总量占全市的 the region's own figure
 before it); the whole is the one named after 占 (占规模以上工业增加值的比重 → that indicator, 占全市的 → the
-city's figure of the part's subject), else the whole the part is 其中 of, else a total (共…) before it.
+city's figure of the part's subject), else the whole the part is 其中 of, else the larger of two amounts in
+the share's sentence when it is marked a total (全/总/共).
 """
 
 from __future__ import annotations
