@@ -76,3 +76,15 @@ def test_cli_prints_warnings_and_keeps_the_exit_code(tmp_path: Path, capsys: pyt
     data = json.loads(capsys.readouterr().out)
     assert [(w["text"], w["reason"], w["line"]) for w in data["warnings"]] == [("12,34", "grouping", 3), ("1.2.3", "points", 3)]
     assert data["facts"] == []
+
+
+def test_a_rates_verb_must_be_stated_with_its_count() -> None:
+    text = DISTRICT + ("新增学前教育学位5080个，新增义务教育学位3580个。残疾人城乡居民养老保险参保率达到98%，"
+                       "城乡居民医疗保险参保率达到100%。\n")
+    assert _checks(text) == []
+
+
+def test_the_years_task_named_with_its_amount() -> None:
+    text = DISTRICT + "新增改造绿化面积27.5公顷，仅占全年任务500公顷的5.5%；建成主次支路6条，完成全年任务10条的60.0%。\n"
+    assert _checks(text) == [("task_share", "consistent"), ("task_share", "consistent")]
+    assert _checks(text.replace("的60.0%", "的66.0%")) == [("task_share", "consistent"), ("task_share", "inconsistent")]

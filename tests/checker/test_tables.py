@@ -83,3 +83,19 @@ def test_words_and_dashes_are_no_numbers_and_lines_of_prose_no_rows() -> None:
     assert parse_cell("—") is None and parse_cell("完成") is None
     doc = parse_document(HEAD + "指标体系不断完善，主要指标完成情况良好。\n全年完成投资12亿元。\n")
     assert doc.tables == []
+
+
+def test_a_markdown_table_of_tasks_with_units_in_its_cells() -> None:
+    text = ("关于某区2021年国民经济和社会发展计划上半年执行情况的报告\n\n"
+            "| 任务 | 牵头单位 | 全年目标 | 完成 | 完成率 | 序时进度 | 状态 |\n"
+            "| :--- | :--- | ---: | ---: | ---: | ---: | :---: |\n"
+            "| 拆除违法建设 | 区城管执法局 | 210万平方米 | 91.4万平方米 | 43.5% | 49.6% | 基本同步 |\n"
+            "| 腾退土地 | 区规划自然资源分局 | 220公顷 | 109.7公顷 | 49.9% | 49.6% | 超序时进度 |\n"
+            "| 朝阳绿道示范段 | 区园林绿化局 | 9月底前基本达到通行条件 | — | — | 50.0% | 未报进度 |\n")
+    facts, checks = check_text(text)
+    assert [(f.subject, f.column, f.value, f.unit) for f in facts][:3] == [
+        ("拆除违法建设", "target", Decimal("2100000"), "平方米"), ("拆除违法建设", "actual", Decimal("914000.0"), "平方米"),
+        ("拆除违法建设", "completion", Decimal("43.5"), "%")]
+    assert [(c.relation, c.subject, c.status) for c in checks] == [
+        ("task_share", "拆除违法建设", "consistent"), ("task_share", "腾退土地", "consistent")]
+    assert [c.status for c in check_text(text.replace("| 49.9% |", "| 59.9% |"))[1]] == ["consistent", "inconsistent"]

@@ -186,3 +186,12 @@ def names_a_rate(before: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_task_share(before: str) -> bool:
     return bool(_SHARE_TASK.search(before.rstrip()))
+
+
+# 完成全年任务500公顷的5.5%, 占全年任务210万平方米的43.5%: the year's task named with its amount
+_SHARE_TASK_INLINE = re.compile(r"(完成|占|达到)(全年|年度|年初)(目标任务|任务目标|任务|目标|计划|预算)[^，。；,;]{1,16}的$")
+
+
+@lru_cache(maxsize=4096)
+def names_the_task(clause: str) -> bool:
+    return bool(_SHARE_TASK_INLINE.search(clause.rstrip()))

@@ -253,7 +253,7 @@ def _kind(r: RawFigure, ctx: str, wide_before: str) -> tuple[str, int, str, str,
             return "growth", sign, "", "none", "", 0
         return "share", 1, "", "none", "", 0
     if r.unit == "%":
-        if classify.is_task_share(ctx):
+        if classify.is_task_share(ctx) or classify.names_the_task(wide_before):
             return "share", 1, "task_share", "none", "", 0
         if changed:
             return "growth", sign, "", "none", "", 0

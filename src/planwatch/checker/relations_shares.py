@@ -48,8 +48,8 @@ def _share_object(ix: Index, s: Fact) -> str | None:
     if at < 0:
         return None
     clause = text[at + 1 : s.start]
-    if re.search(r"[，。；,;]", clause) or clause.startswith("比"):
-        return None  # 占比26.6%: no object named
+    if re.search(r"[，。；,;\d]", clause) or clause.startswith("比"):
+        return None  # 占比26.6%: no object named; 占全年任务500公顷的: a figure, not a name
     return _SHARE_OBJECT_NOISE.sub("", clause).strip()
 
 

@@ -19,28 +19,22 @@ from .partners import Index, eq, measure, safe, same_unit
 from .relations_wholes import is_container
 from .units import is_counter
 
-_CLAUSE_END = re.compile(r"[，,；;：:。]")
 
-
-def _stem_stated(text: str, rate: Fact, total: Fact) -> bool:
-    """The verb of a rate (落地 of 落地率, 完成 of 完成率) is stated between the total and the rate's clause."""
+def _stem_stated(rate: Fact, part: Fact) -> bool:
+    """The verb of a rate (落地 of 落地率, 完成 of 完成率) is stated with its count (已落地49项, 其中，办结12.3万件),
+    not merely somewhere before (…参保率达到98%，医疗保险参保率100% after 学位5080个、3580个)."""
     stem = rate.subject[-3:-1]
-    between = text[total.start : rate.start]
-    ends = list(_CLAUSE_END.finditer(between))
-    if ends:
-        between = between[: ends[-1].start()]
-    return len(stem) == 2 and stem in between
+    return len(stem) == 2 and stem in part.context
 
 
 def rate_count(ix: Index) -> list[Check]:
     """落地率79% against 62项…已落地49项: 49 / 62; the total may be a sentence before (共受理…。其中，办结…)."""
     out: list[Check] = []
-    text = ix.doc.norm
     for r in ix.facts:
         if r.kind != "rate" or r.unit != "%" or not eq(r) or not r.subject.endswith("率"):
             continue
         pair = _count_and_total(ix, r)
-        if pair is None or not _stem_stated(text, r, pair[1]):
+        if pair is None or not _stem_stated(r, pair[0]):
             continue  # 覆盖率 after counts of something else: not this rate's count and total
         part, total = pair
         computed = safe(share_iv, part.interval(), total.interval())
@@ -86,11 +80,15 @@ def task_share(ix: Index) -> list[Check]:
             done = next((f for f in row if f.column == "actual" and f.kind == "amount" and eq(f)), None)
             target = next((f for f in row if f.column == "target" and f.kind == "amount"), None)
         else:
-            done = _done_amount(ix.by_sentence[s.sentence], s)
-            if done is None:
-                continue
-            year = s.period[:4]
-            target = _matching_target([t for t in targets if t.period[:4] == year and t.source == "text"], done)
+            inline = _inline_target(ix, s)
+            if inline is not None:  # 完成27.5公顷，占全年任务500公顷的5.5%
+                done, target = inline
+            else:
+                done = _done_amount(ix.by_sentence[s.sentence], s)
+                if done is None:
+                    continue
+                year = s.period[:4]
+                target = _matching_target([t for t in targets if t.period[:4] == year and t.source == "text"], done)
         if done is None or target is None or target.value <= 0 or not same_unit(done, target):
             continue
         md, mt = measure(done), measure(target)
@@ -100,6 +98,22 @@ def task_share(ix: Index) -> list[Check]:
             continue
         out.append(judge("task_share", s, [done, target], computed, done=done.shown(), target=target.shown()))
     return out
+
+
+_TASK_WORD = re.compile(r"(全年|年度|年初)(目标任务|任务目标|任务|目标|计划|预算)")
+
+
+def _inline_target(ix: Index, s: Fact) -> tuple[Fact, Fact] | None:
+    """(done, target) when the share names the year's task with its amount: 占全年任务500公顷的5.5%."""
+    sent = ix.by_sentence[s.sentence]
+    before = [a for a in sent if a.kind == "amount" and a.start < s.start and eq(a)]
+    if len(before) < 2:
+        return None
+    target, done = before[-1], before[-2]
+    between = ix.doc.norm[done.end : target.start]
+    if not _TASK_WORD.search(between) or not same_unit(done, target) or re.search(r"[。；;]", between):
+        return None
+    return done, target
 
 
 def _done_amount(sent: list[Fact], s: Fact) -> Fact | None:

@@ -50,7 +50,8 @@ def _fact(doc: Document, row: Row, index: int, column: str, cell: Cell, sentence
     number = parse_cell(cell.text)
     if number is None:
         return None
-    unit, scale = _unit(row.unit)
+    written_unit = row.unit or number.unit
+    unit, scale = _unit(written_unit)
     written = Decimal(number.value)
     decimals = max(decimals_written(number.value), decimals_written(number.high or ""))
     kind, basis, role, modality = "amount", "none", "", "actual"
@@ -73,7 +74,7 @@ def _fact(doc: Document, row: Row, index: int, column: str, cell: Cell, sentence
         value=written * scale, unit=unit, kind=kind, basis=basis, bound=number.bound, modality=modality,
         period=period, written=abs(written), scale=scale, decimals=decimals,
         exact=is_counter(unit) and scale == 1 and decimals == 0, sign=sign, sentence=sentence, line=line, col=col,
-        role=role, paragraph=row.line, written_unit=row.unit if kind in ("amount", "rate") else "%",
+        role=role, paragraph=row.line, written_unit=written_unit if kind in ("amount", "rate") else "%",
         source="table", column=column, row=index,
     )
     if number.high is not None:

@@ -17,19 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADER_NAME = re.compile(r"^(指标|指标名称|项目|主要指标|名称)$")
+_HEADER_NAME = re.compile(r"^(指标|指标名称|项目|主要指标|名称|任务|重点任务)$")
 _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^序号$"), "index"),
-    (re.compile(r"^(指标|指标名称|项目|主要指标|名称)$"), "name"),
+    (re.compile(r"^(指标|指标名称|项目|主要指标|名称|任务|重点任务)$"), "name"),
     (re.compile(r"^(计量)?单位$"), "unit"),
-    (re.compile(r"完成(全年|年度)(目标|计划|任务)|占(全年|年度)|完成进度|进度"), "completion"),
+    (re.compile(r"序时进度|时间进度|牵头|责任|单位名称|备注"), ""),
+    (re.compile(r"完成(全年|年度)(目标|计划|任务)|占(全年|年度)|完成进度|完成率|完成比例|进度"), "completion"),
     (re.compile(r"是否(完成|达到|达标)|完成评价|评价|完成与否|达标情况"), "status"),
     (re.compile(r"增速|增长|同比|增幅|比上年|比去年"), "growth"),
     (re.compile(r"目标|计划|预期"), "target"),
     (re.compile(r"完成|实际|1-\d{1,2}月|^全年$|累计|绝对值|总量|数值|^\d{4}年$"), "actual"),
 )
 _NUMBER = re.compile(r"^(?P<before>约|≥|≤|不低于|不少于|不超过|不高于|<|>)?\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
-                     r"(?:\s*[-~～—–]\s*(?P<num2>\d+(?:\.\d+)?))?\s*(?P<pct>%)?\s*(?P<after>左右|以上|以内|以下)?$")
+                     r"(?:\s*[-~～—–]\s*(?P<num2>\d+(?:\.\d+)?))?\s*(?P<pct>%)?"
+                     r"(?P<unit>(?!左右|以)[万亿千]?[\u4e00-\u9fff/]{1,6}?)?\s*(?P<after>左右|以上|以内|以下)?$")
+_ALIGNMENT = re.compile(r"^[:：]?-{3,}[:：]?$")
 _MET = re.compile(r"^(完成|超额完成|达到|达标|是|实现|√|已完成|达到预期|完成目标)$")
 _NOT_MET = re.compile(r"^(未完成|未达到|未达标|否|未实现|×|未达预期|低于预期)$")
 _SPLIT_WIDE = re.compile(r"\s{2,}|\t")
@@ -48,6 +51,7 @@ class Number:
     high: str | None
     bound: str  # eq | approx | ge | le | range
     percent: bool
+    unit: str = ""  # a unit written in the cell (210万平方米), when the table has no 单位 column
 
 
 @dataclass(slots=True)
@@ -75,7 +79,11 @@ class Table:
 
 def _split(line: str, offset: int, wide: bool) -> list[Cell]:
     cells: list[Cell] = []
-    sep = re.compile(r"\t") if "\t" in line else (_SPLIT_WIDE if wide else re.compile(r"[ \u3000]+"))
+    piped = line.strip().startswith("|") and line.strip().endswith("|")
+    if piped:  # a Markdown table row: | a | b |
+        lead = line.index("|") + 1
+        offset, line = offset + lead, line[lead : line.rindex("|")]
+    sep = re.compile(r"\|") if piped else (re.compile(r"\t") if "\t" in line else (_SPLIT_WIDE if wide else re.compile(r"[ \u3000]+")))
     pos = 0
     for m in [*sep.finditer(line), None]:
         end = m.start() if m else len(line)
@@ -84,7 +92,7 @@ def _split(line: str, offset: int, wide: bool) -> list[Cell]:
         lead = len(raw) - len(raw.lstrip())
         cells.append(Cell(offset + pos + lead, offset + pos + lead + len(stripped), stripped))
         pos = m.end() if m else len(line)
-    if "\t" not in line:
+    if "\t" not in line and not piped:
         cells = [c for c in cells if c.text]
     return cells
 
@@ -97,7 +105,7 @@ def _meaning(header: str) -> str:
 
 
 def find_tables(norm: str, line_starts: list[int]) -> list[Table]:
-    if "指标" not in norm and "项目" not in norm:
+    if "指标" not in norm and "项目" not in norm and "任务" not in norm:
         return []
     tables: list[Table] = []
     lines = norm.split("\n")
@@ -109,6 +117,10 @@ def find_tables(norm: str, line_starts: list[int]) -> list[Table]:
             continue
         j = i + 1
         while j < len(lines):
+            cells = _split(lines[j], line_starts[j], wide=False)
+            if cells and all(_ALIGNMENT.match(c.text) for c in cells):
+                j += 1  # a Markdown alignment row: | :--- | ---: |
+                continue
             row = _row(table, lines[j], j, line_starts[j])
             if row is None:
                 break
@@ -121,7 +133,7 @@ def find_tables(norm: str, line_starts: list[int]) -> list[Table]:
 
 
 def _header(line: str, index: int, offset: int) -> Table | None:
-    if len(line) > 200 or not ("指标" in line or "项目" in line or "名称" in line):
+    if len(line) > 200 or not ("指标" in line or "项目" in line or "名称" in line or "任务" in line):
         return None
     for wide in (True, False):
         cells = _split(line, offset, wide)
@@ -145,7 +157,7 @@ def _header(line: str, index: int, offset: int) -> Table | None:
 def _row(table: Table, line: str, index: int, offset: int) -> Row | None:
     if not line.strip():
         return None
-    cells = _split(line, offset, wide=False) if "\t" not in line else _split(line, offset, wide=True)
+    cells = _split(line, offset, wide="\t" in line)
     columns = table.columns
     if len(cells) != len(columns):
         if "index" in columns and len(cells) == len(columns) - 1 and not cells[0].text.isdigit():
@@ -181,7 +193,8 @@ def parse_cell(text: str) -> Number | None:
     bound = after or bound
     if m.group("num2"):
         bound = "range"
-    return Number(m.group("num").replace("−", "-"), m.group("num2"), bound, bool(m.group("pct")))
+    return Number(m.group("num").replace("−", "-"), m.group("num2"), bound, bool(m.group("pct")),
+                  "%" if m.group("pct") else m.group("unit") or "")
 
 
 def _target_is_growth(table: Table, row: Row) -> bool:
