@@ -25,6 +25,8 @@ class Plan(models.Model):
     require_head_approval = models.BooleanField(_("需部门负责人审核 (department head approves first)"),
                                                 default=False)
     created_at = models.DateTimeField(_("创建时间 (created)"), auto_now_add=True)
+    four_eyes = models.BooleanField(_("审核人不得审核本人报送的数据 (four eyes)"), default=True)
+    version = models.PositiveIntegerField(_("版本 (version)"), default=1)
 
     objects = PlanQuerySet.as_manager()
 
