@@ -97,10 +97,12 @@ def createuser(args: argparse.Namespace) -> int:
                 added = people.add_person(actor, plan, username=args.name, role=args.role, department=department,
                                           password=password)
                 member, created = added.membership, added.created
-            else:
-                people.change_role(actor, member, role=args.role, department=department or "")
+            else:  # the command line reads and writes at once: it acts on the version it just read
+                member = people.change_role(actor, member, role=args.role, department=department or "",
+                                            version=member.version)
             if not created and explicit:
-                people.reset_password(actor, member, explicit)
+                member.refresh_from_db()
+                people.reset_password(actor, member, explicit, version=member.version)
             if args.superuser:
                 people.make_superuser(actor, member.user)
     except ValidationError as exc:
