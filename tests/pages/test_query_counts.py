@@ -73,7 +73,7 @@ def test_progress_memo_follows_approvals(as_user, world) -> None:
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     s = Submission.objects.get(task=t1)
     c = as_user("planoffice")
-    c.post("/approvals/", {"approve": s.pk})
+    c.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
     row = next(r for r in c.get("/tasks/").context["page"] if r.task.code == "T01")
     assert (row.status, row.done_pct) == ("on_track", Decimal("43.5"))
 
