@@ -120,15 +120,13 @@ def do_import(args: argparse.Namespace) -> int:
     from planwatch.package import PackageError, load
     from planwatch.web.plans.actor import Actor
     from planwatch.web.plans.importexport import PackageImportError, import_package
-    from planwatch.web.plans.recompute import recompute_warnings
 
     try:
-        plan = import_package(load(args.package), actor=Actor.cli())
+        plan = import_package(load(args.package), actor=Actor.cli(), recompute=True)
     except (PackageError, PackageImportError) as exc:
         print(f"导入失败 import failed, nothing was changed:\n{exc}", file=sys.stderr)
         return 1
-    warnings = recompute_warnings(plan)
-    print(f"imported plan {plan.pk}: {plan.title} ({plan.tasks.count()} tasks, {len(warnings)} warnings)")
+    print(f"imported plan {plan.pk}: {plan.title} ({plan.tasks.count()} tasks, {plan.warnings.count()} warnings)")
     return 0
 
 

@@ -38,9 +38,10 @@ def _opt_bool(row: Row, name: str, default: bool) -> bool:
     return default if v is None else bool(v)
 
 
-def inspect(path: str | Path) -> tuple[Plan | None, list[PackageIssue]]:
-    """Read and check a package: the Plan (None if there is any error) and every issue found."""
-    raw = read(path)
+def inspect(path: str | Path, limits: Any = None) -> tuple[Plan | None, list[PackageIssue]]:
+    """Read and check a package: the Plan (None if there is any error) and every issue found. ``limits``
+    bound the reading of a workbook (``xlsxread.UPLOAD`` for uploads; beyond them ``xlsxread.TooLarge``)."""
+    raw = read(path, limits)
     issues = Issues()
     issues.items.extend(raw.issues)
     head, report, tables, extra = _parse(raw, issues)

@@ -119,10 +119,8 @@ def bootstrap(load_demo: bool = True, example: str = "chaoyang-2021") -> Started
     from planwatch.package import example_path, load
 
     from .plans.importexport import import_package
-    from .plans.recompute import recompute_warnings
 
-    plan = import_package(load(example_path(example)), actor=Actor.cli())
-    recompute_warnings(plan)
+    plan = import_package(load(example_path(example)), actor=Actor.cli(), recompute=True)
     password, generated = demo_password(data_dir)
     started.accounts = create_demo_accounts(plan, password)
     started.demo_loaded = True
