@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from . import safeyaml
+from .formulas import restore
 from .issues import PackageIssue
 from .schema import PLAN_FILE, REPORT_FILE, TABLES_BY_NAME
 
@@ -157,7 +158,7 @@ def read_folder(path: Path) -> RawPackage:
                     PackageIssue(label, 0, "", f"无法读取文件(请另存为 UTF-8 或 GB18030 编码的 CSV): {exc}", f"cannot read the file (save it as UTF-8 or GB18030 CSV): {exc}", "unreadable_file")
                 )
                 continue
-            rows = list(csv.reader(io.StringIO(text, newline="")))
+            rows = [[restore(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
             name = f.stem.lower() if f.stem.lower() in TABLES_BY_NAME else f.stem
             raw.tables[name] = _table_from_rows(name, label, numbered(rows), raw.issues)
     return raw

@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planwatch.core.errors import PlanwatchError
 from planwatch.package import xlsxread
+from planwatch.package.formulas import xlsx_text
 
 FORMAT_VERSION = "planwatch-report-template/1"
 SHEET = "填报"
@@ -182,7 +183,7 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
     assert ws is not None
     ws.title = SHEET
 
-    ws["A1"] = f"{info.department_name} · {info.label} 计划任务进展填报表"
+    xlsx_text(ws["A1"], f"{info.department_name} · {info.label} 计划任务进展填报表")  # names come from data
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(f"A1:{get_column_letter(len(COLUMNS) - 1)}1")
     ws["A2"] = (
@@ -220,7 +221,12 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
             "token": row_token(secret, info.round_id, task.task_id),
         }
         for name, _zh, _en, _w, is_input in COLUMNS:
-            c = ws.cell(row=r, column=COL[name], value=values[name])
+            c = ws.cell(row=r, column=COL[name])
+            value = values[name]
+            if isinstance(value, str):
+                xlsx_text(c, value)  # a task named "=HYPERLINK(…)" stays text
+            else:
+                c.value = value
             c.border = _BORDER
             c.alignment = Alignment(wrap_text=name in ("name", "target", "note"), vertical="top")
             if name in ("as_of", "last_as_of"):
@@ -258,7 +264,7 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
         start=1,
     ):
         meta.cell(row=i, column=1, value=k)
-        meta.cell(row=i, column=2, value=v)
+        xlsx_text(meta.cell(row=i, column=2), v)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
 

@@ -15,9 +15,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.models import RoundStatus
 from planwatch.web.plans.services import uploads
@@ -62,9 +64,9 @@ def template(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
     info, tasks = _template_tasks(request, ws)
     data = excel.build_template(info, tasks.values(), _secret())
-    name = f"planwatch-{ws.plan.year}-{ws.round.period if ws.round else ''}-{info.department_code}.xlsx"
+    name = safe_filename(f"planwatch-{ws.plan.year}-{ws.round.period if ws.round else ''}-{info.department_code}")
     resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.xlsx")
     return resp
 
 

@@ -9,10 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planwatch.package import PackageError, PackageIssue, Unreadable, inspect, write_xlsx, xlsxread
+from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.importexport import PackageImportError, export_plan, import_package
 
@@ -75,5 +77,6 @@ def export(request: HttpRequest) -> HttpResponse:
     with tempfile.TemporaryDirectory(prefix="planwatch-export-") as tmp:
         data = write_xlsx(export_plan(ws.plan), Path(tmp) / "package.xlsx").read_bytes()
     resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="planwatch-{ws.plan.region.code}-{ws.plan.year}.xlsx"'
+    name = safe_filename(f"planwatch-{ws.plan.region.code}-{ws.plan.year}")
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.xlsx")
     return resp
