@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
-from web.conftest import _fast_passwords, _fresh_throttles, api, plan, task, task_b, users  # noqa: F401
-from web.factories import small_plan
 
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.importexport import import_package
 from planwatch.web.plans.models import Membership, Plan
+from web.conftest import _fast_passwords, _fresh_throttles, api, plan, task, task_b, users  # noqa: F401
+from web.factories import small_plan
 
 OTHER_ROLES = {"office2": ("planoffice", None), "reporter2": ("reporter", "dept_a"), "viewer2": ("viewer", None)}
 
