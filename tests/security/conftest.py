@@ -18,7 +18,7 @@ OTHER_ROLES = {"office2": ("planoffice", None), "reporter2": ("reporter", "dept_
 
 
 @pytest.fixture
-def other(plan: Plan) -> dict[str, Any]:
+def other(plan: Plan) -> dict[str, Any]:  # noqa: F811 (the web tests' fixture)
     """A second plan with its own people: ``other["plan"]``, ``other["office2"]`` …"""
     second = import_package(small_plan(region="otherdistrict"), actor=Actor.cli())
     out: dict[str, Any] = {"plan": second}
