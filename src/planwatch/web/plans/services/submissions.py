@@ -156,6 +156,9 @@ def approve(actor: Actor, sub: Submission, *, version: Any = None, recompute: bo
         if not office:
             raise PermissionDenied(_("Only the plan office approves"))
         _four_eyes(actor, plan, sub)
+        # final approvals of a plan one at a time (after the submission's own lock, always in that order):
+        # two figures of one task and date approved at once would both stay approved, two seq numbers clash
+        Plan.objects.select_for_update(no_key=True).filter(pk=plan.pk).values_list("pk", flat=True).get()
         clean_figure(task, sub.value, sub.unit, sub.as_of, None, exclude_id=sub.pk)
         _supersede(actor, sub)
         seq = (Submission.objects.filter(task__plan=plan).aggregate(m=Max("seq"))["m"] or 0) + 1
