@@ -28,6 +28,7 @@ if CONFIG.https:  # behind a proxy that terminates TLS and sets X-Forwarded-Prot
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = CONFIG.hsts_seconds
     SECURE_HSTS_INCLUDE_SUBDOMAINS = CONFIG.hsts_seconds > 0
+    SECURE_HSTS_PRELOAD = CONFIG.hsts_seconds >= 31536000  # the header allows it; submitting is the owner's call
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = CONFIG.session_hours * 3600
