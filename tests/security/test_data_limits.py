@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("note", ["有\\u0000空字符", "孤\\ud800代理"])  # JSON escapes: a NUL, a lone surrogate
 def test_bad_characters_are_field_errors_in_the_api(api, task, note) -> None:
-    body = '{"value": "100", "as_of": "2021-07-31", "note": "%s"}' % note
+    body = '{"value": "100", "as_of": "2021-07-31", "note": "' + note + '"}'
     response = api("reporter_a").post(f"/api/tasks/{task.pk}/submissions/", body, content_type="application/json")
     assert response.status_code == 400 and "note" in response.json()
     assert not Submission.objects.filter(task=task, value="100").exists()
