@@ -152,12 +152,6 @@ def write(actor: Actor, obj: M, fields: dict[str, Any], action: Any, *, plan: An
     return obj
 
 
-def bump(obj: Any) -> None:
-    """Move a row's version on without other changes (its account changed, which the row stands for)."""
-    type(obj)._default_manager.filter(pk=obj.pk).update(version=models.F("version") + 1)
-    obj.refresh_from_db(fields=["version"])
-
-
 def _now() -> Any:
     from django.utils import timezone
 

@@ -32,7 +32,7 @@ from ..errors import PermissionDenied, StateError, ValidationError
 from ..models import Department, Membership, Plan, Role
 from ..models.changes import Action
 from ..models.org import DepartmentKind
-from .locking import bump, check_version, lock, service, write
+from .locking import check_version, lock, service, write
 
 DEPARTMENT_ROLES = frozenset({scoping.HEAD, scoping.REPORTER})
 ROLES = frozenset(Role.values)
@@ -92,10 +92,10 @@ def _require_account(actor: Actor, user: Any) -> None:
                              "administrator manages it"))
 
 
-def _account_changed(user: Any) -> None:
-    """The account stands in every membership's form: their versions move on."""
-    for member in Membership.objects.select_for_update().filter(user=user).order_by("pk"):
-        bump(member)
+def _account_changed(actor: Actor, user: Any) -> None:
+    """The account stands in every membership's form: their versions move on (logged like any change)."""
+    for member in Membership.objects.select_for_update().filter(user=user).select_related("plan").order_by("pk"):
+        write(actor, member, {}, Action.UPDATE, plan=member.plan)
 
 
 def _department(plan: Plan, role: str, department: Any, errors: dict[str, list[str]]) -> Department | None:
@@ -249,7 +249,7 @@ def _set_active(actor: Actor, member: Membership, active: bool) -> Membership:
     if not active:
         _drop_tokens(user)
     _log_account(actor, user, before, user_snapshot(user), member.plan)
-    _account_changed(user)
+    _account_changed(actor, user)
     member.refresh_from_db()
     return member
 
@@ -278,7 +278,7 @@ def reset_password(actor: Actor, member: Membership, password: str | None = None
     user.save(update_fields=["password"])
     _drop_tokens(user)
     _log_account(actor, user, {"password": "(old)"}, {"password": "(reset)"}, member.plan)
-    _account_changed(user)
+    _account_changed(actor, user)
     return new
 
 
