@@ -40,6 +40,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
                            "form-action 'self'; frame-ancestors 'none'")
+# Swagger UI (/api/docs/, drf-spectacular's split view: no inline script) sets inline styles: allowed there only
+CONTENT_SECURITY_POLICY_PATHS = {"/api/docs/": CONTENT_SECURITY_POLICY.replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'")}
 
 # Who gets in (planwatch.web.access): login throttling shared through the cache, tokens, session timeouts
 PLANWATCH_TRUSTED_PROXIES = list(CONFIG.trusted_proxies)
