@@ -23,6 +23,7 @@ from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.models import RoundStatus
 from planwatch.web.plans.services import uploads
+from planwatch.web.uploads import limit_for, megabytes
 
 from .. import excel
 from ..context import Workspace, workspace
@@ -77,6 +78,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     info, tasks = _template_tasks(request, ws)
     back = reverse("pages:report") + (f"?department={info.department_code}" if ws.is_planoffice else "")
     f = request.FILES.get("file")
+    if getattr(request, "upload_refused", False):
+        messages.error(request, _("The upload is larger than %(mb)s MB; nothing was read.")
+                       % {"mb": megabytes(limit_for(request.path_info))})
+        return redirect(back)
     if f is None:
         messages.error(request, _("Choose a file to upload."))
         return redirect(back)
