@@ -19,7 +19,7 @@ def _mode(path: Path) -> int:
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PLANWATCH_DATABASE_URL", "DJANGO_SETTINGS_MODULE",
-                                                           "PLANWATCH_SECRET_KEY")}
+                                                           "PLANWATCH_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     return {**env, "PLANWATCH_DATA_DIR": str(tmp_path / "data"), **extra}
 
 
