@@ -338,6 +338,7 @@ class TaskProgress:
     on: dt.date | None = None
     as_of: dt.date | None = None  # date of the progress row used
     done_by: dt.date | None = None  # milestones: date reported done
+    remaining: Figure | None = None  # target − done, while an "at least" target is not yet reached
 
 
 def forecast_year_end(done: Decimal, elapsed_share: Decimal, expected_share: Decimal) -> Decimal:
@@ -434,7 +435,7 @@ def progress_state(
                      share_decimals=max(decimals, 1), gap_pp=gap_value)
 
     target = task.target_value
-    if kind is None or target is None:
+    if kind is None or target is None or kind is TargetKind.QUALITATIVE:
         return state(Status.NO_TARGET)
     if done is None:
         return state(Status.OVERDUE if date > deadline else Status.NOT_STARTED)
@@ -522,9 +523,15 @@ def progress_figures(task: Task, row: ProgressRow | None, state: ProgressState) 
     if state.forecast is not None and done is not None:
         forecast = Figure(state.forecast, task.unit, max(done.decimals, 1), "computation", {"task": task.code},
                           formula="done / expected share", inputs=(done, exp_fig), label=f"{task.name}全年预计")
+    remaining = None
+    if (task.target_kind is TargetKind.LEVEL_AT_LEAST and done is not None and target is not None
+            and target.unit == done.unit and target.value > done.value):
+        remaining = Figure(target.value - done.value, target.unit, max(done.decimals, target.decimals),
+                           "computation", {"task": task.code}, formula="target − done", inputs=(target, done),
+                           label=f"{task.name}剩余")
     return TaskProgress(task=task.code, done=done, target=target, done_share=share, expected_share=exp_fig,
                         gap_pp=gap, status=state.status, forecast=forecast, forecast_met=state.forecast_met,
-                        on=on, as_of=state.as_of, done_by=state.done_by)
+                        on=on, as_of=state.as_of, done_by=state.done_by, remaining=remaining)
 
 
 def task_progress(

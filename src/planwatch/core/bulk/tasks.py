@@ -131,7 +131,7 @@ class TaskColumns:
         deadline = np.array([(t.deadline or year_end).toordinal() for t in tasks], dtype=np.int64)
         past = on.toordinal() > deadline
         at_deadline = on.toordinal() >= deadline
-        no_target = np.array([k is None for k in kind], dtype=bool) | np.isnan(target)
+        no_target = np.array([k is None or k is TargetKind.QUALITATIVE for k in kind], dtype=bool) | np.isnan(target)
 
         milestone = np.array([k is TargetKind.MILESTONE for k in kind], dtype=bool)
         one_by_one |= milestone | (~no_target & ~level)  # milestones, rates and growth: one by one

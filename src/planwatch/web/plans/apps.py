@@ -14,3 +14,7 @@ class PlansConfig(AppConfig):
         from .limits import check_on_save
 
         pre_save.connect(check_on_save, dispatch_uid="planwatch-limits")
+
+        from . import versioning
+
+        versioning.connect()

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                                            to=settings.AUTH_USER_MODEL, verbose_name="用户 (user)")),
             ],
             options={"verbose_name": "接口令牌 (API token)", "verbose_name_plural": "接口令牌 (API tokens)",
-                     "ordering": ["-created"]},
+                     "ordering": ("-created",)},
         ),
         migrations.RunPython(cache_table, migrations.RunPython.noop),
     ]

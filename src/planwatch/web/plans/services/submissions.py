@@ -167,7 +167,7 @@ def approve(actor: Actor, sub: Submission, *, version: Any = None, recompute: bo
         if recompute:
             from ..recompute import recompute_after_approval
 
-            recompute_after_approval(plan, task)
+            recompute_after_approval(plan, task, fresh.as_of)
         return fresh
     raise StateError(_("A submission in the state “%(status)s” cannot be approved")
                      % {"status": sub.get_status_display()})

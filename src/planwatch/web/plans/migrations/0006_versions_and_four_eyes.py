@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0003_co_department_names'),
+        ('plans', '0005_qualitative_targets'),
     ]
 
     operations = [
