@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .bulk.indicators import IndicatorColumns
 from .bulk.tasks import Published, TaskColumns
+from .errors import PlanwatchError
 from .figures import Figure
 from .intervals import round_half_up
 from .measures import IndicatorFigures, indicator_figures
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from .warnings import RankChange
 
 
-class AssessmentError(ValueError):
+class AssessmentError(PlanwatchError):
     """A period or date an assessment cannot be made for."""
 
 

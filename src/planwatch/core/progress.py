@@ -27,6 +27,7 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Protocol
 
+from .errors import PlanwatchError
 from .figures import Figure, published
 from .intervals import round_half_up
 from .model import ProgressRow, TargetKind, Task
@@ -37,8 +38,12 @@ from .units import UnitError, convert
 HUNDRED = Decimal(100)
 
 
-class CurveError(ValueError):
+class CurveError(PlanwatchError):
     """A task's expected-progress curve that does not parse."""
+
+
+class SettingsError(PlanwatchError):
+    """plan.yaml ``settings`` that do not parse (thresholds, progress convention)."""
 
 
 class Status(StrEnum):
@@ -87,16 +92,16 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if self.mode not in ("pp", "relative"):
-            raise ValueError(f"thresholds mode must be 'pp' or 'relative', not {self.mode!r}")
+            raise SettingsError(f"thresholds mode must be 'pp' or 'relative', not {self.mode!r}")
         if not Decimal(0) <= self.lagging <= self.serious:
-            raise ValueError(f"thresholds need 0 <= lagging ({self.lagging}) <= serious ({self.serious})")
+            raise SettingsError(f"thresholds need 0 <= lagging ({self.lagging}) <= serious ({self.serious})")
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, object]) -> Thresholds:
         """Read ``settings["thresholds"]`` of plan.yaml (a mapping with mode, lagging, serious)."""
         raw = settings.get("thresholds") or {}
         if not isinstance(raw, Mapping):
-            raise ValueError("plan.yaml settings.thresholds must be a mapping with mode, lagging, serious")
+            raise SettingsError("plan.yaml settings.thresholds must be a mapping with mode, lagging, serious")
         try:
             return cls(
                 mode=str(raw.get("mode", "pp")),
@@ -104,7 +109,7 @@ class Thresholds:
                 serious=Decimal(str(raw.get("serious", 30))),
             )
         except ArithmeticError as exc:
-            raise ValueError(f"plan.yaml settings.thresholds: not a number ({exc})") from exc
+            raise SettingsError(f"plan.yaml settings.thresholds: not a number ({exc})") from exc
 
     def classify(self, gap_pp: Decimal, expected_pct: Decimal) -> Status:
         """Status of a gap (positive = ahead, points) at a time progress of ``expected_pct``."""
@@ -125,7 +130,7 @@ def convention_from_settings(settings: Mapping[str, object]) -> Convention:
     try:
         return Convention(str(settings.get("progress_convention", "days") or "days"))
     except ValueError as exc:
-        raise ValueError("plan.yaml settings.progress_convention must be 'days' or 'months'") from exc
+        raise SettingsError("plan.yaml settings.progress_convention must be 'days' or 'months'") from exc
 
 
 # --- expected share -------------------------------------------------------------------------------
@@ -398,7 +403,7 @@ def progress_state(
     (None: none reported), without provenance figures.
 
     ``on`` is the date, or a ``ProgressDay`` shared by many tasks (then its convention is used and
-    ``convention`` is ignored). Raises ``CurveError`` or ``UnitError`` (both ``ValueError``) for a
+    ``convention`` is ignored). Raises ``CurveError`` or ``UnitError`` (both ``PlanwatchError``) for a
     curve or a unit that does not parse.
     """
     if row is not None and row.task != task.code:

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from planwatch.core import wording
 from planwatch.core.assess import Assessment, IndicatorRow
+from planwatch.core.errors import PlanwatchError
 from planwatch.core.model import Aggregation
 from planwatch.core.model import Target as CoreTarget
 from planwatch.core.periods import PeriodError, parse_period
@@ -103,7 +104,7 @@ class IndicatorCard:
             return None
         try:
             return self.assessment.indicator(self.indicator.code, self.latest.row.period).target_result
-        except (KeyError, ValueError):
+        except (KeyError, PlanwatchError):
             return None
 
     @property
