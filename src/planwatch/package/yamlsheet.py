@@ -19,7 +19,7 @@ from .issues import PackageIssue
 def _leaf_text(value: Any) -> str:
     if isinstance(value, str):
         try:
-            same = yaml.safe_load(value) == value
+            same = safeyaml.load(value) == value  # a stored text is never expanded (no aliases)
         except yaml.YAMLError:
             same = False
         if same and "\n" not in value:
