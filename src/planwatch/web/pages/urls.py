@@ -8,6 +8,7 @@ from .views import (
     auth,
     dashboard,
     excel_views,
+    hotline,
     indicators,
     lists,
     package,
@@ -43,4 +44,6 @@ urlpatterns = [
     path("package/export.xlsx", package.export, name="package_export"),
     path("people/", people.index, name="people"),
     path("rounds/", rounds.index, name="rounds"),
+    path("hotline/", hotline.index, name="hotline"),
+    path("hotline/ranking.xlsx", hotline.ranking_xlsx, name="hotline_ranking"),
 ]
