@@ -127,3 +127,12 @@ def test_the_markdown_report_escapes_html(tmp_path: Path) -> None:
 def test_reports_download_names_are_safe() -> None:
     code = 'x"; y'
     assert safe_filename(f"planwatch-{code}-{dt.date(2021, 6, 30)}") == "planwatch-x_y-2021-06-30"
+
+
+def test_the_hotline_ranking_workbook_keeps_formula_text_text() -> None:
+    from planwatch.hotline.excel import ranking_workbook
+
+    data = ranking_workbook([], "2021-06", title='=HYPERLINK("http://x.example","排名")')
+    cells = _xlsx_cells(data)
+    _no_live_formula(cells)
+    assert cells[0].value == '=HYPERLINK("http://x.example","排名")' and cells[0].quotePrefix
