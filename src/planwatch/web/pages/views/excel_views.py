@@ -32,7 +32,7 @@ from .reporting import reportable_tasks, round_bounds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELD_COLUMN = {"value": "value", "as_of": "as_of", "unit": "unit", "note": "note", "round": "as_of",
-                "code": "code"}
+                "code": "code", "account": "account", "scope": "account"}
 
 
 def _secret() -> str:

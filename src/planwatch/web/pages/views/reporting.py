@@ -93,15 +93,15 @@ def report(request: HttpRequest) -> HttpResponse:
             errors.clear()
             for row in rows:
                 pk = row.task.pk
-                data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note")}
+                data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note", "account")}
                 posted[pk] = data
-                if not data["value"] and not data["note"]:
+                if not data["value"] and not data["note"] and not data["account"]:
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
                     with transaction.atomic():
                         _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
-                                    request.POST.get(f"version-{pk}"))
+                                    request.POST.get(f"version-{pk}"), data["account"])
                     saved += 1
                 except ValidationError as exc:
                     errors[pk] = field_errors(exc)
@@ -144,10 +144,11 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 def _report_one(actor: Actor, task: Task, pending: Submission | None, value: str, as_of: str, note: str,
-                rnd: Any, version: str | None) -> Submission:
+                rnd: Any, version: str | None, account: str = "") -> Submission:
     if pending is not None and pending.status in (S.RETURNED, S.DRAFT):
-        sub = services.update_draft(actor, pending, version=version, value=value, as_of=as_of, note=note)
+        sub = services.update_draft(actor, pending, version=version, value=value, as_of=as_of, note=note,
+                                    account=account)
         return services.submit(actor, sub, version=sub.version)
     if pending is not None:
         raise ValidationError({"value": [_("A figure of this task is awaiting approval; wait for the decision.")]})
-    return services.report(actor, task, value=value, as_of=as_of, note=note, round=rnd)
+    return services.report(actor, task, value=value, as_of=as_of, note=note, round=rnd, account=account)

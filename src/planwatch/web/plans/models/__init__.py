@@ -4,6 +4,7 @@ from .changes import ObjectChange
 from .org import Department, Membership, Region, Role
 from .plan import Area, Indicator, Observation, Plan, Target
 from .projects import Project, ProjectUpdate
+from .reports import ReportText
 from .tasks import ReportingRound, RoundStatus, Submission, SubmissionStatus, Task, TaskCoDepartment
 from .warnings import WarningRecord, WarningRule
 
@@ -18,6 +19,7 @@ __all__ = [
     "Project",
     "ProjectUpdate",
     "Region",
+    "ReportText",
     "ReportingRound",
     "Role",
     "RoundStatus",

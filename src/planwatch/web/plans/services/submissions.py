@@ -23,7 +23,7 @@ from ..actor import Actor
 from ..errors import Conflict, PermissionDenied, StateError, ValidationError, VersionRequired
 from ..models import Plan, ReportingRound, Submission, SubmissionStatus, Task
 from ..models.changes import Action
-from ..validation import clean_figure
+from ..validation import clean_account, clean_figure
 from .locking import check_version, lock, service, write
 
 S = SubmissionStatus
@@ -72,18 +72,21 @@ def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
 @service
 def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str = "", unit: Any = "",
                  round: Any = None, source_row_hash: str = "", source_file: str = "",
-                 source_row: int = 0) -> Submission:
+                 source_row: int = 0, account: str = "", scope: str = "") -> Submission:
     """A draft (草稿). From an Excel upload pass the file name, row and the row's hash: the same row
     uploaded again returns the submission it made the first time instead of a second one."""
     _require_report(actor, task)
     rnd = _resolve_round(task, round)
     number, unit_text, day = clean_figure(task, value, unit, as_of, rnd)
+    account_text, scope_text = clean_account(task, account or "", scope) if (account or task.target_value is not None) \
+        else ("", str(scope or ""))
     if source_row_hash:
         existing = Submission.objects.filter(task=task, source_row_hash=source_row_hash).first()
         if existing is not None:
             return existing  # the same Excel row uploaded again: nothing new
     sub = Submission.objects.create(task=task, round=rnd, value=number, unit=unit_text, as_of=day,
-                                    note=note or "", created_by=_user(actor), source_row_hash=source_row_hash,
+                                    note=note or "", account=account_text, scope=scope_text,
+                                    created_by=_user(actor), source_row_hash=source_row_hash,
                                     origin_file=source_file[:300], origin_row=max(0, int(source_row)))
     changelog.record(actor, Action.CREATE, sub, None, changelog.snapshot(sub), plan=task.plan)
     return sub
@@ -100,9 +103,12 @@ def update_draft(actor: Actor, sub: Submission, *, version: Any = None, **change
     rnd = _resolve_round(sub.task, changes.get("round", sub.round))
     number, unit_text, day = clean_figure(sub.task, changes.get("value", sub.value), changes.get("unit", sub.unit),
                                           changes.get("as_of", sub.as_of), rnd, exclude_id=sub.pk)
-    note = changes.get("note", sub.note) or ""
+    account, scope = changes.get("account", sub.account), changes.get("scope", sub.scope)
+    account_text, scope_text = (clean_account(sub.task, account, scope) if account or sub.task.target_value is not None
+                                else ("", str(scope or "")))
     fields = {"value": str(number) if number is not None else None, "unit": unit_text, "as_of": day,
-              "note": note, "round": rnd}
+              "note": changes.get("note", sub.note) or "", "round": rnd, "account": account_text,
+              "scope": scope_text}
     return _save(actor, sub, fields, Action.UPDATE)
 
 
@@ -115,6 +121,7 @@ def submit(actor: Actor, sub: Submission, *, version: Any = None) -> Submission:
     if sub.status not in EDITABLE:
         raise StateError(_("Only drafts and returned submissions can be submitted"))
     clean_figure(sub.task, sub.value, sub.unit, sub.as_of, sub.round, exclude_id=sub.pk)
+    clean_account(sub.task, sub.account, sub.scope)  # a task without a quantity is reported in words
     return _save(actor, sub, {"status": S.SUBMITTED, "submitted_by": _user(actor),
                               "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
 
@@ -124,9 +131,10 @@ resubmit = submit
 
 @service
 def report(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str = "", unit: Any = "",
-           round: Any = None) -> Submission:
+           round: Any = None, account: str = "", scope: str = "") -> Submission:
     """Create and submit in one step (the API's ``POST /api/tasks/{id}/submissions/``)."""
-    sub = create_draft(actor, task, value=value, as_of=as_of, note=note, unit=unit, round=round)
+    sub = create_draft(actor, task, value=value, as_of=as_of, note=note, unit=unit, round=round,
+                       account=account, scope=scope)
     return submit(actor, sub, version=sub.version)
 
 

@@ -42,6 +42,8 @@ class UploadRow(Protocol):
     def note(self) -> str: ...
     @property
     def fingerprint(self) -> str: ...
+    @property
+    def account(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def save_rows(actor: Actor, tasks: Mapping[int, Task], rows: Iterable[UploadRow]
             try:
                 with transaction.atomic():
                     sub = create_draft(actor, task, value=row.value, as_of=row.as_of, note=row.note, round=round,
-                                       source_row_hash=row.fingerprint, source_file=filename, source_row=row.row)
+                                       source_row_hash=row.fingerprint, source_file=filename, source_row=row.row,
+                                       account=row.account)
                     submit(actor, sub, version=sub.version)
                 out.created += 1
             except ValidationError as exc:

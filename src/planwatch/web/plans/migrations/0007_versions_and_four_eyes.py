@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_qualitative_targets'),
+        ('plans', '0006_report_text_account_bound'),
     ]
 
     operations = [
