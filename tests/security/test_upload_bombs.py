@@ -112,9 +112,12 @@ def test_bytes_that_are_no_workbook() -> None:
 
 def test_a_number_beyond_any_float_is_a_cell_error() -> None:
     token = excel.row_token(SECRET, INFO.round_id, 1).encode()
+    col = {name: excel.get_column_letter(i).encode() for name, i in excel.COL.items()}
     data = _with_sheet_xml(_template(), b'<row r="4"><c r="A4" t="inlineStr"><is><t>T01</t></is></c>'
-                                        b'<c r="G4"><v>44377</v></c><c r="H4"><v>1E+1000000</v></c>'
-                                        b'<c r="J4" t="inlineStr"><is><t>' + token + b"</t></is></c></row>")
+                                        b'<c r="' + col["as_of"] + b'4"><v>44377</v></c>'
+                                        b'<c r="' + col["value"] + b'4"><v>1E+1000000</v></c>'
+                                        b'<c r="' + col["token"] + b'4" t="inlineStr"><is><t>' + token
+                                        + b"</t></is></c></row>")
     result, used = peak(lambda: excel.parse_upload(data, INFO, TASKS, SECRET, "big.xlsx"))
     assert isinstance(result, excel.UploadResult), result
     assert [(e.cell, e.field) for e in result.errors] == [("H4", "value")] and not result.rows
