@@ -49,11 +49,6 @@ class PackageImportError(PlanwatchError):
         super().__init__(f"{where}: {why}")
 
 
-def _src(source: core.Source) -> dict[str, Any]:
-    return {"source": source.quote, "illustrative": source.illustrative,
-            "origin_file": source.file, "origin_row": source.row}
-
-
 def _where(source: core.Source, default_file: str) -> tuple[str, int]:
     return (source.file or default_file, source.row)
 
@@ -141,6 +136,29 @@ def _check_rows(objs: list[Any], sources: list[core.Source], file: str) -> list[
     return objs
 
 
+_FILES = {"departments": "departments.csv", "areas": "areas.csv", "indicators": "indicators.csv",
+          "observations": "observations.csv", "targets": "targets.csv", "tasks": "tasks.csv",
+          "progress": "progress.csv", "projects": "projects.csv"}
+_WHAT = {"areas": "area", "departments": "department", "indicators": "indicator", "tasks": "task"}
+
+
+def _rows_of(table: str, items: list[Any], made: dict[str, dict[str, Any]], **fixed: Any) -> list[Any]:
+    """The model rows of a table of the package, as the field list maps them (``adapters``): each core
+    field to the model field of its name, each code naming another table's row to that row (an unknown
+    code stops the import naming file, row and field); a task's parent and co-departments come after."""
+    mp = adapters.MAPPINGS[table]
+    file = _FILES[table]
+    refs = [(name, ref) for name, ref in mp.refs.items() if ref != table]
+    rows = []
+    for n, o in enumerate(items):
+        kw = adapters.model_values(table, o)
+        for name, ref in refs:
+            code = getattr(o, name)
+            kw[name] = _lookup(made[ref], code, o.source, file, name, _WHAT[ref]) if code else None
+        rows.append(mp.model(seq=n, **fixed, **kw))
+    return _check_rows(rows, [o.source for o in items], file)
+
+
 def _import(plan: core.Plan, actor: Actor) -> Plan:
     rules = plan.settings.get("rules") if isinstance(plan.settings, dict) else None
     if isinstance(rules, str) and not _administrator(actor):
@@ -164,49 +182,22 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
     _unique([(t.code, t.source) for t in plan.tasks], "tasks.csv")
     _unique([(p.code, p.source) for p in plan.projects], "projects.csv")
 
-    depts = {d.code: d for d in Department.objects.bulk_create(_check_rows([
-        Department(plan=obj, seq=i, code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, **_src(d.source))
-        for i, d in enumerate(plan.departments)], [x.source for x in plan.departments], "departments.csv"))}
-    areas = {a.code: a for a in Area.objects.bulk_create(_check_rows([
-        Area(plan=obj, seq=i, code=a.code, name=a.name, name_en=a.name_en, order=a.order, **_src(a.source))
-        for i, a in enumerate(plan.areas)], [x.source for x in plan.areas], "areas.csv"))}
-
-    def opt(table: dict[str, Any], code: str, src: core.Source, file: str, field: str, what: str) -> Any:
-        return _lookup(table, code, src, file, field, what) if code else None
-
-    inds = {i.code: i for i in Indicator.objects.bulk_create(_check_rows([
-        Indicator(plan=obj, seq=n, code=i.code, name=i.name, name_en=i.name_en, unit=i.unit, kind=str(i.kind),
-                  aggregation=str(i.aggregation), higher_is_better=i.higher_is_better, comparable=i.comparable,
-                  headline=i.headline, order=i.order,
-                  area=opt(areas, i.area, i.source, "indicators.csv", "area", "area"),
-                  department=opt(depts, i.department, i.source, "indicators.csv", "department", "department"),
-                  **_src(i.source))
-        for n, i in enumerate(plan.indicators)], [x.source for x in plan.indicators], "indicators.csv"))}
+    made: dict[str, dict[str, Any]] = {}
+    made["departments"] = {d.code: d for d in Department.objects.bulk_create(
+        _rows_of("departments", plan.departments, made, plan=obj))}
+    made["areas"] = {a.code: a for a in Area.objects.bulk_create(_rows_of("areas", plan.areas, made, plan=obj))}
+    made["indicators"] = {i.code: i for i in Indicator.objects.bulk_create(
+        _rows_of("indicators", plan.indicators, made, plan=obj))}
     seen_obs: set[tuple[str, str]] = set()
     for o in plan.observations:
         if (o.indicator, o.period) in seen_obs:
             f, r = _where(o.source, "observations.csv")
             raise PackageImportError(f, r, "period", f"a second observation of {o.indicator} for {o.period}")
         seen_obs.add((o.indicator, o.period))
-    Observation.objects.bulk_create(_check_rows([
-        Observation(indicator=_lookup(inds, o.indicator, o.source, "observations.csv", "indicator", "indicator"),
-                    seq=n, period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-                    vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-                    bound=o.bound, account=o.account, **_src(o.source))
-        for n, o in enumerate(plan.observations)], [x.source for x in plan.observations], "observations.csv"))
-    Target.objects.bulk_create(_check_rows([
-        Target(indicator=_lookup(inds, t.indicator, t.source, "targets.csv", "indicator", "indicator"),
-               seq=n, period=t.period, kind=str(t.kind), value=t.value, unit=t.unit, text=t.text, due=t.due,
-               **_src(t.source))
-        for n, t in enumerate(plan.targets)], [x.source for x in plan.targets], "targets.csv"))
-
-    tasks = {t.code: t for t in Task.objects.bulk_create(_check_rows([
-        Task(plan=obj, seq=n, code=t.code, name=t.name, name_en=t.name_en,
-             area=_lookup(areas, t.area, t.source, "tasks.csv", "area", "area"),
-             lead=_lookup(depts, t.lead, t.source, "tasks.csv", "lead", "department"),
-             target_kind=str(t.target_kind) if t.target_kind else "", target_value=t.target_value, unit=t.unit,
-             deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure, **_src(t.source))
-        for n, t in enumerate(plan.tasks)], [x.source for x in plan.tasks], "tasks.csv"))}
+    Observation.objects.bulk_create(_rows_of("observations", plan.observations, made), batch_size=2000)
+    Target.objects.bulk_create(_rows_of("targets", plan.targets, made))
+    made["tasks"] = tasks = {t.code: t for t in Task.objects.bulk_create(_rows_of("tasks", plan.tasks, made, plan=obj))}
+    depts = made["departments"]
     parents: list[Task] = []
     links: list[TaskCoDepartment] = []
     for t in plan.tasks:
@@ -225,19 +216,10 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
 
     now = timezone.now()
     user = actor.user
-    Submission.objects.bulk_create(_check_rows([
-        Submission(task=_lookup(tasks, p.task, p.source, "progress.csv", "task", "task"), seq=n, value=p.value,
-                   unit=p.unit, as_of=p.as_of, note=p.note, account=p.account, scope=p.scope,
-                   status=SubmissionStatus.APPROVED, created_by=user,
-                   submitted_by=user, decided_by=user, submitted_at=now, decided_at=now, **_src(p.source))
-        for n, p in enumerate(plan.progress)], [x.source for x in plan.progress], "progress.csv"), batch_size=1000)
-    Project.objects.bulk_create(_check_rows([
-        Project(plan=obj, seq=n, code=p.code, name=p.name, name_en=p.name_en, category=p.category,
-                lead=_lookup(depts, p.lead, p.source, "projects.csv", "lead", "department"),
-                planned_start=p.planned_start, actual_start=p.actual_start, planned_finish=p.planned_finish,
-                phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done,
-                as_of=p.as_of, **_src(p.source))
-        for n, p in enumerate(plan.projects)], [x.source for x in plan.projects], "projects.csv"), batch_size=1000)
+    Submission.objects.bulk_create(_rows_of("progress", plan.progress, made, status=SubmissionStatus.APPROVED,
+                                            created_by=user, submitted_by=user, decided_by=user, submitted_at=now,
+                                            decided_at=now), batch_size=1000)
+    Project.objects.bulk_create(_rows_of("projects", plan.projects, made, plan=obj), batch_size=1000)
     ReportText.objects.bulk_create(_check_rows([
         ReportText(plan=obj, period=period, lang=lang, key=key, text=text, updated_by=user)
         for period, lang, key, text in _authored_rows(plan.report)],
