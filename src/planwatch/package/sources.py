@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from planwatch.core.errors import PlanwatchError
+
 from . import safeyaml
 from .formulas import restore
 from .issues import PackageIssue
@@ -27,7 +29,7 @@ BOM = b"\xef\xbb\xbf"
 _NUMBER_FORMAT = re.compile(r"^0(?:\.(0+))?$")
 
 
-class Unreadable(OSError):
+class Unreadable(PlanwatchError, OSError):
     """The path is not a package at all: missing, not a folder, not a readable .xlsx."""
 
 

@@ -11,11 +11,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from planwatch.core.errors import PlanwatchError
+
 TRUE = {"1", "true", "yes", "on", "y", "t"}
 FALSE = {"0", "false", "no", "off", "n", "f", ""}
 
 
-class ConfigError(ValueError):
+class ConfigError(PlanwatchError):
     """An environment variable that cannot be understood."""
 
 
