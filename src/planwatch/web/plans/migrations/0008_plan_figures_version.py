@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0006_report_text_account_bound'),
+        ('plans', '0007_versions_and_four_eyes'),
     ]
 
     operations = [
