@@ -11,6 +11,8 @@ from planwatch.web.plans import assessments, services
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.models import Observation, Plan
 
+from .factories import current
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,8 +30,8 @@ def test_an_approval_keeps_the_indicators_figures(actors, plan, task) -> None:
     """GIVEN the plan assessed WHEN a task's figure is approved THEN the next assessment shows it, and holds
     the very same observation rows and columns as before (they were neither read nor computed again)."""
     before = assessments.current(plan)
-    services.approve(actors["planoffice"], services.report(actors["reporter_a"], task, value="100",
-                                                           as_of="2021-06-30"))
+    sub = services.report(actors["reporter_a"], task, value="100", as_of="2021-06-30")
+    current(services.approve)(actors["planoffice"], sub)
     after = assessments.current(plan)
     assert after is not before
     assert after.state(task.code).done == Decimal("100")
