@@ -15,6 +15,7 @@ Pure arithmetic on ``Decimal``; the web app passes the approved history it reads
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,7 +60,7 @@ def cumulative_target(kind: TargetKind | str | None, value: Decimal | None) -> D
 def _paces(points: Sequence[tuple[dt.date, Decimal]]) -> list[Decimal]:
     """Amount per day between consecutive points (dates ascending); zero-day gaps are skipped."""
     out: list[Decimal] = []
-    for (d0, v0), (d1, v1) in zip(points, points[1:], strict=False):
+    for (d0, v0), (d1, v1) in itertools.pairwise(points):
         days = (d1 - d0).days
         if days > 0:
             out.append((v1 - v0) / Decimal(days))

@@ -200,10 +200,12 @@ class WarningSerializer(serializers.ModelSerializer):
 class ProjectUpdateSerializer(serializers.ModelSerializer):
     investment_done = DecimalText(read_only=True)
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
 
     class Meta:
         model = m.ProjectUpdate
-        fields = ("id", "phase", "investment_done", "actual_start", "as_of", "note", "created_by", "created_at")
+        fields = ("id", "project", "phase", "investment_done", "actual_start", "finish", "as_of", "note",
+                  "status", "comment", "version", "created_by", "created_at", "decided_by", "decided_at")
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -225,6 +227,7 @@ class ProjectUpdateInput(NumbersAsText):
     phase = serializers.ChoiceField(choices=Phase.choices)
     investment_done = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True)
     actual_start = serializers.DateField(required=False, allow_null=True)
+    finish = serializers.DateField(required=False, allow_null=True)
     as_of = serializers.DateField()
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)

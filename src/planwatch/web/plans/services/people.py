@@ -214,6 +214,7 @@ def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department
         user = user_model.objects.create_user(name, email=(email or "").strip(), password=new_password,
                                               first_name=first[:150], last_name=last[:150])
         changelog.record(actor, Action.CREATE, user, None, user_snapshot(user), plan=plan)
+        _one_time(actor, user)
     member = Membership.objects.create(user=user, plan=plan, role=role, department=dept)
     _log_member(actor, Action.CREATE, member, None)
     scoping.forget(user)
@@ -277,6 +278,15 @@ def set_active(actor: Actor, member: Membership, active: bool, *, stamp: str | N
     return member
 
 
+def _one_time(actor: Actor, user: Any) -> None:
+    """A password the plan office set (or had generated) is changed by its owner at the next login; an
+    administrator at the command line sets passwords people keep."""
+    if not is_cli(actor):
+        from .accounts import require_change
+
+        require_change(user)
+
+
 def _drop_tokens(user: Any) -> None:
     """API tokens die with a deactivation or a password reset."""
     from rest_framework.authtoken.models import Token
@@ -301,6 +311,7 @@ def reset_password(actor: Actor, member: Membership, password: str | None = None
     user.set_password(new)
     user.save(update_fields=["password"])
     _drop_tokens(user)
+    _one_time(actor, user)
     changelog.record(actor, Action.UPDATE, user, {"password": "(old)"}, {"password": "(reset)"},
                      plan=member.plan)
     return new

@@ -23,6 +23,8 @@ from ..errors import Conflict, PermissionDenied, StateError, ValidationError
 from ..models import ReportingRound, Submission, SubmissionStatus, Task
 from ..models.changes import Action
 from ..validation import clean_figure
+from . import told
+from .rounds import covering_round
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -91,6 +93,7 @@ def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str 
     _require_report(actor, task)
     rnd = _resolve_round(task, round)
     number, unit_text, day = clean_figure(task, value, unit, as_of, rnd)
+    rnd = rnd or covering_round(task.plan_id, day)  # a closed round refuses figures of its period
     if source_row_hash:
         existing = Submission.objects.filter(task=task, source_row_hash=source_row_hash).first()
         if existing is not None:
@@ -114,6 +117,7 @@ def update_draft(actor: Actor, sub: Submission, *, version: int | None = None, *
     rnd = _resolve_round(sub.task, changes.get("round", sub.round))
     number, unit_text, day = clean_figure(sub.task, changes.get("value", sub.value), changes.get("unit", sub.unit),
                                           changes.get("as_of", sub.as_of), rnd, exclude_id=sub.pk)
+    rnd = rnd or covering_round(sub.task.plan_id, day)
     fields = {"value": str(number) if number is not None else None, "unit": unit_text, "as_of": day,
               "note": changes.get("note", sub.note) or "", "round": rnd}
     return _save(actor, sub, expected, fields, Action.UPDATE)
@@ -128,9 +132,13 @@ def submit(actor: Actor, sub: Submission, *, version: int | None = None) -> Subm
     if sub.status not in EDITABLE:
         raise StateError(_("Only drafts and returned submissions can be submitted"))
     clean_figure(sub.task, sub.value, sub.unit, sub.as_of, sub.round, exclude_id=sub.pk)
+    if sub.round is None:
+        covering_round(sub.task.plan_id, sub.as_of)
     user = actor.user if getattr(actor.user, "pk", None) else None
-    return _save(actor, sub, expected, {"status": S.SUBMITTED, "submitted_by": user,
-                                        "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
+    fresh = _save(actor, sub, expected, {"status": S.SUBMITTED, "submitted_by": user,
+                                         "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
+    told.submitted(actor, fresh)
+    return fresh
 
 
 resubmit = submit
@@ -154,8 +162,10 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
     head_step = plan.require_head_approval
     if sub.status == S.SUBMITTED and head_step:
         if scoping.is_head_of(actor.user, plan.pk, task.lead_id):
-            return _save(actor, sub, expected, {"status": S.HEAD_APPROVED, "head_decided_by": user},
-                         Action.HEAD_APPROVE)
+            fresh = _save(actor, sub, expected, {"status": S.HEAD_APPROVED, "head_decided_by": user},
+                          Action.HEAD_APPROVE)
+            told.head_approved(actor, fresh)
+            return fresh
         if scoping.is_planoffice(actor.user, plan.pk):
             raise StateError(_("The department head approves first"))
         raise PermissionDenied(_("You may not approve this submission"))
@@ -167,6 +177,7 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
         seq = (Submission.objects.filter(task__plan=plan).aggregate(m=Max("seq"))["m"] or 0) + 1
         fresh = _save(actor, sub, expected, {"status": S.APPROVED, "decided_by": user,
                                              "decided_at": timezone.now(), "seq": seq}, Action.APPROVE)
+        told.approved(actor, fresh)
         if recompute:
             from ..recompute import recompute_after_approval
 
@@ -202,8 +213,10 @@ def return_(actor: Actor, sub: Submission, comment: str, *, version: int | None 
         raise StateError(_("A submission in the state “%(status)s” cannot be returned")
                          % {"status": sub.get_status_display()})
     user = actor.user if getattr(actor.user, "pk", None) else None
-    return _save(actor, sub, expected, {"status": S.RETURNED, "comment": comment.strip(), "decided_by": user,
-                                        "decided_at": timezone.now()}, Action.RETURN)
+    fresh = _save(actor, sub, expected, {"status": S.RETURNED, "comment": comment.strip(), "decided_by": user,
+                                         "decided_at": timezone.now()}, Action.RETURN)
+    told.returned(actor, fresh)
+    return fresh
 
 
 def bulk_approve(actor: Actor, subs: list[Submission]) -> tuple[list[Submission], dict[int, str]]:
@@ -215,7 +228,7 @@ def bulk_approve(actor: Actor, subs: list[Submission]) -> tuple[list[Submission]
         try:
             fresh = approve(actor, sub, recompute=False)
         except (Conflict, PermissionDenied, ValidationError) as exc:
-            failed[sub.pk] = str(exc)
+            failed[sub.pk] = reason(exc)
             continue
         done.append(fresh)
         if fresh.status == S.APPROVED:
@@ -225,4 +238,25 @@ def bulk_approve(actor: Actor, subs: list[Submission]) -> tuple[list[Submission]
 
         for plan in plans.values():
             recompute_warnings(plan)
+    return done, failed
+
+
+def reason(exc: Exception) -> str:
+    """An error's message for a list of failures (a ValidationError's messages joined)."""
+    if isinstance(exc, ValidationError):
+        return "；".join(str(m) for m in exc.messages)
+    return str(exc)
+
+
+def bulk_return(actor: Actor, subs: list[Submission], comment: str) -> tuple[list[Submission], dict[int, str]]:
+    """Return each submission it can with the same comment; the others are reported by id with the reason."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": [_("Say why it is returned")]})
+    done: list[Submission] = []
+    failed: dict[int, str] = {}
+    for sub in subs:
+        try:
+            done.append(return_(actor, sub, comment))
+        except (Conflict, PermissionDenied, ValidationError) as exc:
+            failed[sub.pk] = reason(exc)
     return done, failed
