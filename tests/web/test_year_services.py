@@ -245,7 +245,8 @@ def test_plan_settings(actors, plan) -> None:
 def test_next_year_is_drafted_and_imported_with_last_years_people(actors, plan, users) -> None:
     draft = years.draft_next_year(actors["planoffice"], plan)
     assert draft.year == 2022 and draft.title == "测试区2022年国民经济和社会发展计划"
-    assert [(t.code, t.target_value, t.target_text) for t in draft.tasks][0] == ("demolish", None, "")
+    first = draft.tasks[0]
+    assert (first.code, first.target_value, first.target_text) == ("demolish", None, "")
     assert draft.progress == [] and draft.targets == [] and "as_of" not in draft.settings
     plan.departments.create(code="dept_old", name="区旧局", seq=9)  # last year's department, gone from the package
     Membership.objects.filter(user=users["reporter_b"]).update(department=plan.departments.get(code="dept_old"))
