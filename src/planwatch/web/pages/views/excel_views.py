@@ -21,7 +21,9 @@ from django.views.decorators.http import require_POST
 from planwatch.web.plans import services
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
-from planwatch.web.plans.models import RoundStatus, Submission, SubmissionStatus
+from planwatch.web.plans.models import Submission, SubmissionStatus
+from planwatch.web.plans.rounds_words import round_name
+from planwatch.web.plans.services.rounds import closed_message
 
 from .. import excel
 from ..context import Workspace, workspace
@@ -39,9 +41,10 @@ def _secret() -> str:
 
 def _round_info(ws: Workspace, department_code: str, department_name: str) -> excel.RoundInfo:
     bounds = round_bounds(ws)
-    if ws.round is None or bounds is None or ws.round.status != RoundStatus.OPEN:
+    rnd = ws.open_round
+    if rnd is None or bounds is None:
         raise Http404("no open reporting round")
-    return excel.RoundInfo(ws.round.pk, ws.round.label, bounds[0], bounds[1], department_code, department_name)
+    return excel.RoundInfo(rnd.pk, round_name(rnd.period), bounds[0], bounds[1], department_code, department_name)
 
 
 def _template_tasks(request: HttpRequest, ws: Workspace) -> tuple[excel.RoundInfo, dict[int, excel.TemplateTask]]:
@@ -73,6 +76,10 @@ def template(request: HttpRequest) -> HttpResponse:
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
+    if ws.open_round is None:  # the round closed: a late template is refused, saying why
+        messages.error(request, closed_message(ws.round) if ws.round is not None
+                       else _("No reporting round is open."))
+        return redirect(reverse("pages:report"))
     info, tasks = _template_tasks(request, ws)
     back = reverse("pages:report") + (f"?department={info.department_code}" if ws.is_planoffice else "")
     f = request.FILES.get("file")
@@ -89,7 +96,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     by_id = {t.pk: t for t in reportable_tasks(request, ws)[0]}
     pending = open_submissions(list(by_id.values()))
     letter = {name: excel.get_column_letter(i) for name, i in excel.COL.items()}
-    rnd = ws.round
+    rnd = ws.open_round
     actor = Actor.from_request(request)
     with transaction.atomic():
         for row in result.rows:

@@ -29,6 +29,16 @@ def must_change(user: Any) -> bool:
     return bool(cached)
 
 
+SESSION_FLAG = "planwatch_must_change_password"
+
+
+def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """At login, whether the password must be changed is read once and kept in the session: the pages ask
+    the session on every request, not the database."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_FLAG] = must_change(user)
+
+
 @transaction.atomic
 def password_changed(actor: Actor, user: Any) -> None:
     """After the user set a new password (Django's form checked the old one and the validators)."""

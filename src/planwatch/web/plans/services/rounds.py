@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from planwatch.core.periods import PeriodError, parse_period
@@ -26,7 +27,6 @@ from ..models import (
     RoundStatus,
     Submission,
     SubmissionStatus,
-    Task,
 )
 from ..rounds_words import round_name
 from ..validation import _as_date
@@ -192,43 +192,44 @@ class DepartmentRound:
         return self.reported >= self.tasks
 
 
-def overview(rnd: ReportingRound, today: dt.date, departments: Any = None,
-             approved_only: bool = False) -> list[DepartmentRound]:
+def overview(rnd: ReportingRound, today: dt.date, departments: Any = None, approved_only: bool = False,
+             reminders: bool = False) -> list[DepartmentRound]:
     """Per lead department (``departments`` narrows them): tasks, reported, approved, awaiting, returned,
-    late, last reminded. ``approved_only`` (viewers): only approved figures count as reported. Four queries."""
-    tasks = Task.objects.filter(plan_id=rnd.plan_id)
+    late, and with ``reminders`` the last reminder. ``approved_only`` (viewers): only approved figures count
+    as reported. Two queries (three with reminders)."""
+    depts = Department.objects.filter(plan_id=rnd.plan_id, led_tasks__isnull=False)
     if departments is not None:
-        tasks = tasks.filter(lead__in=departments)
-    per_task: dict[int, tuple[int, str]] = {}
-    lead_of = dict(tasks.values_list("pk", "lead_id"))
-    subs = Submission.objects.filter(round=rnd, task_id__in=list(lead_of)).values_list("task_id", "status")
-    for task_id, status in subs:
+        depts = depts.filter(pk__in=departments)
+    depts = depts.annotate(n=Count("led_tasks", distinct=True)).order_by("seq", "id")
+    subs = Submission.objects.filter(round=rnd).order_by()
+    if departments is not None:
+        subs = subs.filter(task__lead__in=departments)
+    per_task: dict[int, tuple[int, str, int]] = {}  # task → (rank, status, department)
+    for task_id, lead_id, status in subs.values_list("task_id", "task__lead_id", "status"):
         rank = RANK.get(status, 0)
-        if rank > per_task.get(task_id, (0, ""))[0]:
-            per_task[task_id] = (rank, status)
+        if rank > per_task.get(task_id, (0, "", 0))[0]:
+            per_task[task_id] = (rank, status, lead_id)
     reminded: dict[int, dt.date] = {}
-    for dept_id, day in ReminderLog.objects.filter(round=rnd).values_list("department_id", "sent_on"):
-        reminded[dept_id] = max(day, reminded.get(dept_id, day))
-    depts = Department.objects.filter(pk__in=set(lead_of.values())).order_by("seq", "id")
+    if reminders:
+        for dept_id, day in ReminderLog.objects.filter(round=rnd).values_list("department_id", "sent_on"):
+            reminded[dept_id] = max(day, reminded.get(dept_id, day))
     counted = frozenset({S.APPROVED}) if approved_only else REPORTED
     past = today > rnd.deadline
     out = []
     for dept in depts:
-        mine = [t for t, d in lead_of.items() if d == dept.pk]
-        states = [per_task.get(t, (0, ""))[1] for t in mine]
+        states = [status for _rank, status, lead in per_task.values() if lead == dept.pk]
         reported = sum(1 for s in states if s in counted)
         out.append(DepartmentRound(
-            department=dept, tasks=len(mine), reported=reported,
+            department=dept, tasks=dept.n, reported=reported,
             approved=sum(1 for s in states if s == S.APPROVED),
             awaiting=0 if approved_only else sum(1 for s in states if s in (S.SUBMITTED, S.HEAD_APPROVED)),
             returned=0 if approved_only else sum(1 for s in states if s == S.RETURNED),
-            late=past and reported < len(mine), reminded=reminded.get(dept.pk)))
+            late=past and reported < dept.n, reminded=reminded.get(dept.pk)))
     return out
 
 
 def current_round(plan: Plan) -> ReportingRound | None:
     """The round the pages report into: the newest open one, else the newest."""
-    rounds = ReportingRound.objects.filter(plan=plan)
-    return rounds.filter(status=RoundStatus.OPEN).order_by("-opens", "-id").first() \
-        or rounds.order_by("-opens", "-id").first()
+    rounds = list(ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id"))  # one query; a year has few
+    return next((r for r in rounds if r.status == RoundStatus.OPEN), rounds[0] if rounds else None)
 

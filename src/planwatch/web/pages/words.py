@@ -1,0 +1,108 @@
+"""Words the pages write in the interface's language: units, amounts with their unit, review flags, statuses.
+
+Chinese in the Chinese interface and English in the English one: a unit of the package (万平方米) is written
+in English as the report writes it (``planwatch.report``'s English unit names, ``10,000 m²`` style scale
+words), an amount as the report's English (914 thousand square metres).
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from typing import Any
+
+import yaml
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from planwatch.core.figures import published
+
+SCALES_EN = (("万亿", "trillion"), ("亿", "100 million"), ("万", "10,000"), ("千", "thousand"))
+
+
+def english() -> bool:
+    return (get_language() or "zh-hans").startswith("en")
+
+
+@functools.cache
+def _unit_names_en() -> dict[str, str]:
+    text = resources.files("planwatch.report").joinpath("templates/en/units.yaml").read_text("utf-8")
+    return {str(k): "" if v is None else str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
+def unit_en(unit: str) -> str:
+    """万平方米 → 10,000 square metres; 亿元 → 100 million yuan; 个 → "" (a count needs no unit word)."""
+    names = _unit_names_en()
+    if unit in names:
+        return names[unit]
+    for prefix, words in SCALES_EN:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            base = unit[len(prefix):]
+            return f"{words} {names.get(base, base)}".strip()
+    return names.get(unit, unit)
+
+
+def unit_words(unit: Any) -> str:
+    text = "" if unit is None else str(unit)
+    return unit_en(text) if english() and text else text
+
+
+def amount(value: Any, unit: Any) -> str:
+    """A figure with its unit: 91.4万平方米 (Chinese), 914 thousand square metres (English); "—" for none."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    unit_text = "" if unit is None else str(unit)
+    if not english():
+        return f"{number}{unit_text}"
+    from planwatch.report.numbers import amount_en
+
+    return amount_en(published(number, unit_text, "progress"))
+
+
+def flag_label(flag: str) -> str:
+    labels = {
+        "above_target": _("Above the target"),
+        "jump": _("Far beyond its own pace"),
+        "going_down": _("Cumulative figure going down"),
+        "above_plan": _("Investment above the annual plan"),
+    }
+    return labels.get(flag, flag)
+
+
+def pct(value: Any, decimals: int = 1) -> str:
+    """A share in percent, rounded half up when written: 43.5%."""
+    if value is None:
+        return "—"
+    from planwatch.core.intervals import round_half_up
+
+    return f"{round_half_up(Decimal(value), decimals)}%"
+
+
+def rule_label(rule_type: str) -> str:
+    """A warning rule's type in words (the raw code never shows)."""
+    labels = {
+        "task_behind_time": _("Task behind time progress"),
+        "below_base": _("Below the pre-pandemic level"),
+        "rank_fell": _("Rank fell"),
+        "growth_below_target": _("Growth below the target"),
+        "milestone_overdue": _("Milestone overdue"),
+        "no_recent_progress": _("No recent progress reported"),
+        "project_not_started": _("Project not started on time"),
+    }
+    return labels.get(rule_type, _("Other warning"))
+
+
+def warning_message(w: Any) -> str:
+    """A warning's message in the interface's language (the core writes both)."""
+    if english():
+        return str((w.figures or {}).get("message_en") or "")
+    return str(w.message or "")
+
+
+def warning_rule_type(w: Any) -> str:
+    return str((w.figures or {}).get("rule_type") or w.rule)
