@@ -69,7 +69,7 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
     assert r.json() == {"period": ["The period must fall within the plan year 2021"],
                         "deadline": ["The deadline is before the opening"]}
     with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:  # a blank period: in words, translated
-        services.open_round(Actor.for_user(users["planoffice"]), plan, label=" ", period="",
+        services.open_round(Actor.for_user(users["planoffice"]), plan, label="7月", period="",
                             opens="2021-07-25", deadline="2021-08-05")
     assert exc.value.message_dict == {"period": ["时期的写法：2021-06（月）、2021Q2（季度）或 2021H1（半年）"]}
     with translation.override("en"), pytest.raises(StateError) as closed:

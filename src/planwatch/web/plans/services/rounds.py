@@ -85,30 +85,29 @@ def _tell_departments(rnd: ReportingRound, actor: Actor) -> None:
                 {"period": rnd.period, "deadline": rnd.deadline.isoformat()}, "/report/", exclude=actor.user)
 
 
-def _set_status(actor: Actor, rnd: ReportingRound, status: Any) -> ReportingRound:
-    rnd = ReportingRound.objects.select_for_update().get(pk=rnd.pk)
-    before = changelog.snapshot(rnd)
-    rnd.status = status
-    rnd.save(update_fields=["status"])
-    changelog.record(actor, "update", rnd, before, changelog.snapshot(rnd), plan=rnd.plan)
-    return rnd
+def _set_status(actor: Actor, rnd: ReportingRound, status: Any, already: str) -> ReportingRound:
+    """Change the round's status (read afresh under a lock; the caller's copy is updated too)."""
+    fresh = ReportingRound.objects.select_for_update().get(pk=rnd.pk)
+    if fresh.status == status:
+        raise StateError(already)
+    before = changelog.snapshot(fresh)
+    fresh.status = rnd.status = status
+    fresh.save(update_fields=["status"])
+    changelog.record(actor, "update", fresh, before, changelog.snapshot(fresh), plan=fresh.plan)
+    return fresh
 
 
 @transaction.atomic
 def close_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
     _require_office(actor, rnd.plan_id, _("Only the plan office closes a reporting round"))
-    if rnd.status == RoundStatus.CLOSED:
-        raise StateError(_("The reporting round is closed already"))
-    return _set_status(actor, rnd, RoundStatus.CLOSED)
+    return _set_status(actor, rnd, RoundStatus.CLOSED, _("The reporting round is closed already"))
 
 
 @transaction.atomic
 def reopen_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
     """Open a closed round again (late corrections the plan office accepts)."""
     _require_office(actor, rnd.plan_id, _("Only the plan office reopens a reporting round"))
-    if rnd.status == RoundStatus.OPEN:
-        raise StateError(_("The reporting round is open already"))
-    return _set_status(actor, rnd, RoundStatus.OPEN)
+    return _set_status(actor, rnd, RoundStatus.OPEN, _("The reporting round is open already"))
 
 
 def open_due_rounds(actor: Actor, plan: Plan, today: dt.date) -> list[ReportingRound]:
