@@ -106,3 +106,60 @@ def warning_message(w: Any) -> str:
 
 def warning_rule_type(w: Any) -> str:
     return str((w.figures or {}).get("rule_type") or w.rule)
+
+
+def target_words(target: Any) -> str:
+    """An indicator's annual target in the interface's language: the plan's own wording in Chinese
+    (增长6%以上), in English the kind of target and its figure (Growth at least 6%)."""
+    if target is None:
+        return "—"
+    if not english():
+        return str(target.text or "—")
+    from planwatch.web.plans.models.plan import TargetKind
+
+    try:
+        kind = str(TargetKind(target.kind).label)
+    except ValueError:
+        kind = ""
+    if target.value is None:
+        return kind or "—"
+    unit = "" if target.unit == "%" else " " + unit_en(target.unit or "")
+    return f"{kind} {target.value}{'%' if target.unit == '%' else ''}{unit.rstrip()}".strip()
+
+
+def _label(choices: Any, value: Any) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return ""
+
+
+def change_summary(change: Any) -> list[str]:
+    """What a change-log entry changed, in words: date, figure, status … (never the row's raw repr)."""
+    from planwatch.web.plans.models import NotificationKind, Role, RoundStatus, SubmissionStatus, UpdateStatus
+    from planwatch.web.plans.models.projects import Phase
+    from planwatch.web.plans.rounds_words import round_name
+
+    data = change.after or change.before or {}
+    kind = change.object_type
+    parts: list[str] = []
+    if kind in ("plans.submission", "plans.projectupdate"):
+        parts += [str(data.get("as_of") or "")]
+        if kind == "plans.projectupdate":
+            parts += [_label(Phase, data.get("phase")), str(data.get("investment_done") or "")]
+            parts += [_label(UpdateStatus, data.get("status"))]
+        else:
+            parts += [str(data.get("value") or ""), _label(SubmissionStatus, data.get("status"))]
+    elif kind == "plans.reportinground":
+        parts += [round_name(str(data.get("period") or "")), _label(RoundStatus, data.get("status"))]
+    elif kind == "plans.task":
+        before, after = (change.before or {}).get("target_value"), (change.after or {}).get("target_value")
+        if before != after:
+            parts += [f"{before or '—'} → {after or '—'}"]
+    elif kind == "plans.membership":
+        parts += [_label(Role, data.get("role"))]
+    elif kind == "plans.reminderlog":
+        parts += [_label(NotificationKind, data.get("kind")), str(data.get("sent_on") or "")]
+    elif kind == "plans.plan":
+        parts += [str(data.get("year") or "")]
+    return [p for p in parts if p]

@@ -45,9 +45,8 @@ def text(n: Notification) -> str:
     p = n.params or {}
     what = _name(p.get("task") or p.get("project"))
     if n.kind == K.RETURNED:
-        return _("Returned for correction: %(what)s (%(value)s as of %(as_of)s). Comment: %(comment)s") % {
-            "what": what, "value": p.get("value") or "—", "as_of": _date(p.get("as_of")),
-            "comment": p.get("comment", "")}
+        return _("Returned for correction: %(what)s (%(value)s as of %(as_of)s). Why:") % {
+            "what": what, "value": p.get("value") or "—", "as_of": _date(p.get("as_of"))}
     if n.kind == K.AWAITING:
         count = int(p.get("count", 1))
         return ngettext("%(n)d figure awaits your approval.", "%(n)d figures await your approval.", count) % {
@@ -71,11 +70,16 @@ def text(n: Notification) -> str:
             "Overdue: %(department)s has not reported %(n)d task in %(round)s; the deadline was %(deadline)s.",
             "Overdue: %(department)s has not reported %(n)d tasks in %(round)s; the deadline was %(deadline)s.",
             values["n"]) % values
-    if n.kind == K.MENTION:
-        return _("%(author)s mentioned %(department)s on %(what)s: %(excerpt)s") % {
-            "author": p.get("author", ""), "department": _name(p.get("department")), "what": what,
-            "excerpt": p.get("excerpt", "")}
+    if n.kind == K.MENTION:  # the comment itself is shown beside (``excerpt``), in the language it was written
+        return _("%(author)s mentioned %(department)s on %(what)s:") % {
+            "author": p.get("author", ""), "department": _name(p.get("department")), "what": what}
     return str(n.get_kind_display())
+
+
+def excerpt(n: Notification) -> str:
+    """The words a notification quotes, as they were written (a comment, the reason of a return)."""
+    p = n.params or {}
+    return str(p.get("excerpt", "") if n.kind == K.MENTION else p.get("comment", "") if n.kind == K.RETURNED else "")
 
 
 def title(n: Notification) -> str:
@@ -89,7 +93,8 @@ def email_text(n: Notification) -> tuple[str, str]:
         with translation.override(lang):
             parts.append((title(n), text(n)))
     subject = f"[planwatch] {parts[0][0]} / {parts[1][0]}"
-    body = f"{parts[0][1]}\n\n{parts[1][1]}\n"
+    quoted = excerpt(n)
+    body = f"{parts[0][1]}\n\n{parts[1][1]}\n" + (f"\n「{quoted}」\n" if quoted else "")
     if n.url:
         body += f"\n{n.url}\n"
     return subject, body

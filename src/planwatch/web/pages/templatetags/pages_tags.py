@@ -202,3 +202,17 @@ def warning_type(w: Any) -> str:
     from ..words import rule_label, warning_rule_type
 
     return rule_label(warning_rule_type(w))
+
+
+@register.filter
+def target_words(target: Any) -> str:
+    from ..words import target_words as words
+
+    return words(target)
+
+
+@register.filter
+def change_summary(change: Any) -> str:
+    from ..words import change_summary as summary
+
+    return " · ".join(summary(change))

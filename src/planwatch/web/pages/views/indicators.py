@@ -13,6 +13,8 @@ from planwatch.web.plans.models import Indicator, Observation, Target
 from ..charts import bar_chart
 from ..context import workspace
 from ..indicators import card, measures, period_key, period_label
+from ..templatetags.pages_tags import loc
+from ..words import unit_words
 
 _PREFETCH = (Prefetch("observations", queryset=Observation.objects.order_by("seq")),
              Prefetch("targets", queryset=Target.objects.order_by("seq")))
@@ -37,14 +39,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     the_card = card(ind, ws.plan.year)
     if any(o.value is not None for o in obs):
         points = [(period_label(o.period), o.value) for o in obs]
-        chart = bar_chart(points, unit=ind.unit, title=f"{ind.name} ({ind.unit})")
+        unit = unit_words(ind.unit)
+        chart = bar_chart(points, unit=unit, title=f"{loc(ind)} ({unit})" if unit else loc(ind))
         yoy_points = [(period_label(o.period), o.yoy_pct) for o in obs]
     else:
         chart = None
         yoy_points = [(period_label(o.period), o.yoy_pct) for o in obs]
     target = the_card.target
     growth_target = target.value if target is not None and target.kind.startswith("growth") else None
-    yoy_chart = bar_chart(yoy_points, unit="%", title=_("%(name)s, growth year on year") % {"name": ind.name},
+    yoy_chart = bar_chart(yoy_points, unit="%", title=_("%(name)s, growth year on year") % {"name": loc(ind)},
                           target=growth_target, target_label=_("Target"))
     return render(request, "pages/indicators/detail.html", {
         "ws": ws, "indicator": ind, "series": series, "card": the_card, "chart": chart, "yoy_chart": yoy_chart,

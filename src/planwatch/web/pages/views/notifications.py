@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
 from planwatch.web.plans.models import Notification
-from planwatch.web.plans.notices import text
+from planwatch.web.plans.notices import excerpt, text
 from planwatch.web.plans.services import notify
 
 
@@ -24,7 +24,7 @@ def index(request: HttpRequest) -> HttpResponse:
                          % {"n": n})
         return redirect(request.path)
     page = Paginator(mine, 50).get_page(request.GET.get("page"))
-    items = [{"n": n, "text": text(n)} for n in page.object_list]
+    items = [{"n": n, "text": text(n), "excerpt": excerpt(n)} for n in page.object_list]
     return render(request, "pages/notifications/index.html", {"page": page, "items": items,
                                                                "unread": mine.unread().count()})
 
@@ -42,5 +42,5 @@ def go(request: HttpRequest, pk: int) -> HttpResponse:
     if n.plan_id and "?" not in target:
         target += f"?plan={n.plan_id}" if "#" not in target else ""
     if n.kind in ("mention", "returned"):  # the words themselves, on the page it leads to
-        messages.info(request, text(n))
+        messages.info(request, " ".join(x for x in (text(n), excerpt(n)) if x))
     return redirect(target)
