@@ -45,7 +45,7 @@ class Texts(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        excluded = (tag in SKIP_TAGS or "lang" in a and tag != "html" or "code" in classes
+        excluded = (tag in SKIP_TAGS or ("lang" in a and tag != "html") or "code" in classes
                     or a.get("translate") == "no" or tag == "title")
         if not self._excluded() and not excluded:
             for name in READ_ATTRS:
