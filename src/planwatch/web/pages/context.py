@@ -28,7 +28,7 @@ class NoPlan(Http404):
 class Workspace:
     plan: Plan
     grant: scoping.Grant
-    round: ReportingRound | None  # the newest open reporting round of the plan, else the newest
+    round: ReportingRound | None  # the newest reporting round of the plan, or an open one chosen (?round=)
     on: dt.date  # the monitoring date (the API's ``plans.figures.reference_date``): time progress is on this day
     report_on: dt.date  # the default "as of" of a new figure: the end of the round's period
     plans: tuple[Plan, ...] = ()  # the newest plans the user belongs to (the header's plan switcher)
@@ -103,7 +103,7 @@ def workspace(request: HttpRequest) -> Workspace:
         raise Http404("no plan")
     from planwatch.web.plans.services.rounds import current_round
 
-    rnd = current_round(plan)  # the newest open round, else the newest
+    rnd = current_round(plan, request.GET.get("round") or request.POST.get("round"))  # the newest, or one chosen
     on = reference_date(plan)
     ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on), plans=tuple(newest))
     request._planwatch_workspace = ws

@@ -110,7 +110,8 @@ def report(request: HttpRequest) -> HttpResponse:
         if posted_round.isdigit() and (rnd is None or rnd.pk != int(posted_round)):
             gone = ReportingRound.objects.filter(plan=ws.plan, pk=int(posted_round)).first()
             if gone is not None and gone.status != RoundStatus.OPEN:  # closed while the form was open
-                messages.error(request, closed_message(gone))
+                if ws.round is None or ws.round.pk != gone.pk:  # else the page's banner says so
+                    messages.error(request, closed_message(gone))
                 return redirect(request.get_full_path())
         actor = Actor.from_request(request)
         models = {t.pk: t for t in tasks}
@@ -175,11 +176,14 @@ def report(request: HttpRequest) -> HttpResponse:
                    if ws.is_planoffice else [])
     from planwatch.web.plans.services.evidence import ACCEPTED
 
+    other_open = ReportingRound.objects.filter(plan=ws.plan, status=RoundStatus.OPEN).exclude(
+        pk=ws.round.pk if ws.round else None).order_by("-opens")
+
     return render(request, "pages/reporting/report.html", {
         "ws": ws, "lines": lines, "department": department, "departments": departments, "round": ws.round,
         "round_open": rnd is not None, "closed_round": closed, "bounds": round_bounds(ws),
         "default_as_of": default_as_of, "due": len(rows) - len(reported & ids), "returned": returned,
-        "has_errors": bool(errors), "accepted": ACCEPTED, "today": clock.today(),
+        "has_errors": bool(errors), "accepted": ACCEPTED, "today": clock.today(), "other_open": other_open,
     })
 
 

@@ -227,8 +227,13 @@ def overview(rnd: ReportingRound, today: dt.date, departments: Any = None, appro
     return out
 
 
-def current_round(plan: Plan) -> ReportingRound | None:
-    """The round the pages report into: the newest open one, else the newest."""
-    rounds = list(ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id"))  # one query; a year has few
-    return next((r for r in rounds if r.status == RoundStatus.OPEN), rounds[0] if rounds else None)
+def current_round(plan: Plan, wanted: Any = None) -> ReportingRound | None:
+    """The round the pages report into: ``wanted`` (an id) if it is an open round of the plan, else the
+    newest round, open or closed (between rounds, reporting is closed). One query."""
+    rounds = list(ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id"))
+    if wanted not in (None, "") and str(wanted).isdigit():
+        chosen = next((r for r in rounds if r.pk == int(wanted) and r.status == RoundStatus.OPEN), None)
+        if chosen is not None:
+            return chosen
+    return rounds[0] if rounds else None
 
