@@ -158,7 +158,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     snap(rep_a, "reporter-a-form")
     rep_a.click("#submit-report")
     expect(rep_a.locator(".message-success")).to_be_visible()
-    expect(rep_a.locator(f"tr[data-task=demolish] .attachment-link")).to_have_text("验收单.pdf")
+    expect(rep_a.locator("tr[data-task=demolish] .attachment-link")).to_have_text("验收单.pdf")
 
     # --- department B reports from Excel ---------------------------------------------------------------------
     rep_b = open_as("rep-b")
@@ -267,6 +267,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     head_a.click("#bulk-approve")
     office.goto("/approvals/")
     expect(office.locator("tr[data-task=parking] .badge-flag")).to_have_count(2)  # above target, a jump
+    snap(office, "office-queue-june-flagged")
     office.fill("tr[data-task=parking] input[name^=comment-]", "5000个超过全年目标，请核实")
     office.click("tr[data-task=parking] button[name=return]")
     office.click("tr[data-task=demolish] button[name=approve]")

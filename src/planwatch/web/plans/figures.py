@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.utils import timezone
-
 from planwatch.core import model as core
 from planwatch.core import progress as cp
 from planwatch.core.figures import Figure
@@ -35,7 +33,9 @@ def reference_date(plan: Plan) -> dt.date:
               .order_by("-as_of").values_list("as_of", flat=True).first())
     if latest is not None:
         return latest
-    today = timezone.localdate()
+    from .clock import today as clock_today
+
+    today = clock_today()
     return min(max(today, dt.date(plan.year, 1, 1)), dt.date(plan.year, 12, 31))
 
 
