@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planwatch.core import rules
-from planwatch.core.figures import published
+from planwatch.core import rules, wording
 from planwatch.core.model import Indicator, IndicatorKind, Observation, ProgressRow, Project, TargetKind, Task
 from planwatch.core.rules import RuleError, RuleType, load_rules, parse_rules
 
@@ -44,21 +43,13 @@ def test_task_behind_time_message_and_levels() -> None:
 
 def test_english_messages_scale_chinese_units() -> None:
     """GIVEN a task of 210 万平方米 with 91.4 done WHEN it is behind THEN the English message multiplies
-    the 万 out ("914,000 m²", "2.1 million m²"), and the Chinese message keeps the plan's own units."""
+    the 万 out as the report does ("914 thousand square metres", "2.1 million square metres", one wording
+    module for both), and the Chinese message keeps the plan's own units."""
     behind = _by_rule(rules.evaluate(seed_plan(), "2021H1"), "task_behind_time")["demolition"]
     assert behind.message_zh.startswith("拆除违法建设完成91.4万平方米，占全年任务210万平方米的43.5%")
-    assert "914,000 m² done" in behind.message_en and "of the annual 2.1 million m²," in behind.message_en
+    assert "914 thousand square metres done" in behind.message_en
+    assert "of the annual 2.1 million square metres," in behind.message_en
     assert "10,000" not in behind.message_en
-
-
-@pytest.mark.parametrize(("value", "unit", "words"), [
-    ("91.4", "万平方米", "914,000 m²"), ("210", "万平方米", "2.1 million m²"), ("298", "亿元", "29.8 billion yuan"),
-    ("3640.7", "亿元", "364.07 billion yuan"), ("0.18", "万亩", "1,800 mu"), ("27.5", "公顷", "27.5 ha"),
-    ("5", "项", "5 items"), ("2281", "个", "2281"), ("12", "吨", "12 吨"),
-])
-def test_amount_en_multiplies_out_the_chinese_scale(value: str, unit: str, words: str) -> None:
-    fig = published(D(value), unit, "observation", label="x", file="observations.csv", row="2", column="value")
-    assert rules.amount_en(fig) == words
 
 
 def test_task_behind_time_by_months_catches_land_clearance() -> None:
@@ -149,7 +140,7 @@ def test_rank_fell_needs_a_previous_rank() -> None:
 @pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"),
                                          (13, "13th"), (21, "21st"), (22, "22nd"), (111, "111th")])
 def test_ranks_in_english_are_ordinals(n: int, words: str) -> None:
-    assert rules.ordinal_en(D(n)) == words
+    assert wording.ordinal_en(D(n)) == words
 
 
 def test_plan_rules_override_by_id_and_switch_off(tmp_path: Path) -> None:

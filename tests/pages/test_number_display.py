@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from planwatch.report import numbers
+from planwatch.core import wording
 from planwatch.web.pages.indicators import measure_label
 from planwatch.web.pages.templatetags.pages_tags import growth, period_words
 from planwatch.web.plans.models import Indicator, Observation, Target
@@ -33,7 +33,7 @@ def test_growth_is_written_by_sign_in_both_languages(value, zh, en) -> None:
 
 def test_growth_uses_the_report_formatter(monkeypatch) -> None:
     """One formatter for the report and the pages: a change to the report's words shows on the pages."""
-    monkeypatch.setattr(numbers, "growth_zh", lambda fig: f"<{fig.rounded}>")
+    monkeypatch.setattr(wording, "growth_zh", lambda fig: f"<{fig.rounded}>")
     with translation.override("zh-hans"):
         assert growth(Decimal("-1.25")) == "<-1.25>"
 
@@ -49,7 +49,7 @@ def test_measure_labels_carry_no_verb() -> None:
             "同比", "两年平均", "比2019年上半年"]
         assert period_words("2021H1") == "2021年上半年"
     with translation.override("en"):
-        assert measure_label("vs_base", "2019H1") == "Against 2019H1"
+        assert measure_label("vs_base", "2019H1") == "Against H1 2019"
         assert measure_label("yoy") == "Year on year"
     with pytest.raises(ValueError):
         measure_label("growth")

@@ -247,7 +247,7 @@ def test_closing_is_its_own_paragraph_after_section_three(doc_zh: Document, doc_
 def test_english_warnings_scale_units(doc_en: Document) -> None:
     table = next(t for t in doc_en.tables() if t.key == "warnings")
     cells = " ".join("".join(r if isinstance(r, str) else r.text for r in c) for row in table.rows for c in row)
-    assert "914,000 m² done, 43.5% of the annual 2.1 million m²" in cells
+    assert "914 thousand square metres done, 43.5% of the annual 2.1 million square metres" in cells
     assert "10,000" not in cells
 
 

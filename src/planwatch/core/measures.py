@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from . import growth
 from .figures import Figure, published
@@ -53,6 +54,16 @@ class IndicatorFigures:
     observation: Observation | None = None
 
 
+class PlanLookup(Protocol):
+    """The lookups the figures of an indicator need: ``PlanIndex`` builds them from a plan's lists; an
+    ``Assessment`` answers them from its columns without indexing every observation again."""
+
+    def indicator(self, code: str) -> Indicator: ...
+    def observation(self, code: str, period: str) -> Observation | None: ...
+    def target(self, code: str, period: str) -> Target | None: ...
+    def observations_of(self, code: str) -> list[Observation]: ...
+
+
 class PlanIndex:
     """Lookups over a Plan by key, built once (``Plan.observation`` scans the list each time)."""
 
@@ -82,6 +93,13 @@ class PlanIndex:
     def observation(self, code: str, period: str) -> Observation | None:
         return self.observations.get((code, period))
 
+    def target(self, code: str, period: str) -> Target | None:
+        """The first target of indicator ``code`` for ``period`` ("2021")."""
+        return self.targets.get((code, period))
+
+    def observations_of(self, code: str) -> list[Observation]:
+        return self.by_indicator.get(code, [])
+
     def latest_progress(self, task: str, on_or_before: dt.date | None = None) -> ProgressRow | None:
         best: ProgressRow | None = None
         for row in self.progress.get(task, ()):
@@ -104,7 +122,7 @@ def _base_period(plan: Plan, obs: Observation, period: Period) -> str:
     return ""
 
 
-def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanIndex | None = None) -> IndicatorFigures:
+def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanLookup | None = None) -> IndicatorFigures:
     """Every figure of indicator ``code`` for ``period``: published ones and those derived from them.
 
     Raises KeyError for an unknown indicator and ``MeasureError`` for a period or base period that
@@ -118,7 +136,7 @@ def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanIndex | 
         raise MeasureError(f"indicator {code}: {exc}") from exc
     period = str(per)
     obs = idx.observation(code, period)
-    target_row = idx.targets.get((code, str(per.year)))
+    target_row = idx.target(code, str(per.year))
     notes: list[Note] = []
     if obs is None:
         notes.append(Note("no_observation", f"{ind.name}{per.label_zh()}无数据", f"no figure for {ind.name_en or code} in {per.label_en()}"))
@@ -170,13 +188,13 @@ def indicator_figures(plan: Plan, code: str, period: str, *, index: PlanIndex | 
     yoy, more = _yoy_from_levels(idx, ind, obs, per, value, yoy)
     notes += more
     target_fig = _target_figure(target_row)
-    result = _target_result(ind, obs, target_row, notes)
+    result = target_result(ind, obs, target_row, notes)
     return IndicatorFigures(ind, period, value, yoy, vs_base, base_period, avg, implied, target_fig, result,
                             tuple(notes), target_row.kind if target_row else None, obs)
 
 
 def _yoy_from_levels(
-    idx: PlanIndex, ind: Indicator, obs: Observation, per: Period, value: Figure | None, yoy: Figure | None
+    idx: PlanLookup, ind: Indicator, obs: Observation, per: Period, value: Figure | None, yoy: Figure | None
 ) -> tuple[Figure | None, list[Note]]:
     """Published yoy stays; a yoy from levels fills a blank (non-comparable only) or adds a note."""
     if value is None or ind.comparable or ind.kind is not IndicatorKind.LEVEL:
@@ -218,7 +236,9 @@ def _target_figure(target: Target | None) -> Figure | None:
                      indicator=target.indicator, period=target.period, column="value")
 
 
-def _target_result(ind: Indicator, obs: Observation, target: Target | None, notes: list[Note]) -> TargetResult | None:
+def target_result(ind: Indicator, obs: Observation, target: Target | None, notes: list[Note]) -> TargetResult | None:
+    """Whether ``obs`` meets ``target``: growth targets read the published yoy, level and rate targets the
+    level in the target's unit (a unit that cannot be converted adds a note to ``notes`` and gives None)."""
     if target is None:
         return None
     level = obs.value
@@ -234,11 +254,12 @@ def _target_result(ind: Indicator, obs: Observation, target: Target | None, note
                     due=target.due, unit=target.unit)
 
 
-def headline(plan: Plan, period: str, *, index: PlanIndex | None = None) -> list[IndicatorFigures]:
+def headline(plan: Plan, period: str, *, index: PlanLookup | None = None) -> list[IndicatorFigures]:
     """Figures of the headline indicators (``headline`` true) for ``period``, in ``order``."""
     idx = index or PlanIndex(plan)
     inds = sorted((i for i in plan.indicators if i.headline), key=lambda i: i.order)
     return [indicator_figures(plan, i.code, period, index=idx) for i in inds]
 
 
-__all__ = ["IndicatorFigures", "MeasureError", "Note", "PlanIndex", "headline", "indicator_figures"]
+__all__ = ["IndicatorFigures", "MeasureError", "Note", "PlanIndex", "PlanLookup", "headline", "indicator_figures",
+           "target_result"]

@@ -113,27 +113,16 @@ class Period:
         return Period(self.year, self.first - size, self.last - size, self.granularity)
 
     def label_zh(self) -> str:
-        if self.granularity is Granularity.YEAR:
-            return f"{self.year}年"
-        if self.granularity is Granularity.HALF:
-            return f"{self.year}年{'上' if self.last == 6 else '下'}半年"
-        if self.granularity is Granularity.QUARTER:
-            return f"{self.year}年{'一二三四'[self.last // 3 - 1]}季度"
-        if self.first == self.last:
-            return f"{self.year}年{self.last}月"
-        return f"{self.year}年1-{self.last}月"
+        """2021年上半年, 2021年6月, 2021年1-9月 (``wording.period_zh``)."""
+        from .wording import period_zh
+
+        return period_zh(self)
 
     def label_en(self) -> str:
-        if self.granularity is Granularity.YEAR:
-            return f"{self.year}"
-        if self.granularity is Granularity.HALF:
-            return f"the {'first' if self.last == 6 else 'second'} half of {self.year}"
-        if self.granularity is Granularity.QUARTER:
-            return f"Q{self.last // 3} {self.year}"
-        name = calendar.month_name[self.last]
-        if self.first == self.last:
-            return f"{name} {self.year}"
-        return f"January–{name} {self.year}"
+        """the first half of 2021, June 2021, January–September 2021 (``wording.period_en``)."""
+        from .wording import period_en
+
+        return period_en(self)
 
 
 def parse_period(text: str) -> Period:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -19,13 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .figures import Figure, published
-from .intervals import round_half_up
-from .measures import PlanIndex, indicator_figures
-from .model import IndicatorKind, Plan
-from .periods import Period, PeriodError
-from .progress import Status, TaskProgress, Thresholds, convention_from_settings, task_progress
-from .targets import GROWTH_KINDS, describe
+from .figures import Figure
+from .model import Plan
+from .progress import Status
 
 DEFAULT_RULES = Path(__file__).with_name("rules") / "default.yaml"
 LEVELS = ("red", "yellow", "notice")
@@ -69,47 +65,6 @@ PARAMS: dict[RuleType, dict[str, Decimal]] = {
     RuleType.PROJECT_NOT_STARTED: {"grace_days": Decimal(0)},
     RuleType.RANK_FELL: {"min_places": Decimal(1)},
 }
-# English for the task units of the messages: a Chinese scale (万, 亿) becomes a factor, so that
-# 91.4 万平方米 reads "914,000 m²" and 210 万平方米 "2.1 million m²" (never "91.4 10,000 m²").
-_SCALED_EN: dict[str, tuple[int, str]] = {
-    "公顷": (1, "ha"), "平方米": (1, "m²"), "万平方米": (10_000, "m²"), "亿元": (100_000_000, "yuan"),
-    "万元": (10_000, "yuan"), "元": (1, "yuan"), "公里": (1, "km"), "米": (1, "m"), "亩": (1, "mu"),
-    "万亩": (10_000, "mu"), "万人": (10_000, "people"), "人": (1, "people"), "万个": (10_000, ""),
-    "个": (1, ""), "项": (1, "items"), "处": (1, "sites"), "条": (1, ""), "套": (1, "units"),
-    "户": (1, "households"), "张": (1, "beds"), "名": (1, ""), "家": (1, "firms"), "站": (1, "stations"),
-    "部": (1, ""), "所": (1, ""), "座": (1, ""), "辆": (1, "vehicles"), "次": (1, "times"),
-}
-_UNIT_EN = {k: u for k, (f, u) in _SCALED_EN.items() if f == 1}
-_WORDS_EN = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-
-
-def number_en(value: Decimal, unit: str) -> str:
-    """The number of an amount as English writes it in the unit's base: 91.4 万平方米 → "914,000",
-    210 万平方米 → "2.1 million", 298 亿元 → "29.8 billion"; units with no scale keep the number."""
-    factor, _ = _SCALED_EN.get(unit, (1, unit))
-    v = value * factor
-    for size, word in _WORDS_EN:
-        if factor > 1 and abs(v) >= size:
-            return f"{_plain(v / size)} {word}"
-    if factor == 1:
-        return _plain(v)
-    return f"{v.normalize():,f}"  # 914,000: thousands grouped once a scale is multiplied out
-
-
-def amount_en(fig: Figure | None, unit: str = "") -> str:
-    """A figure with its English unit: "914,000 m²", "2.1 million m²", "5 items" ("" for no figure)."""
-    if fig is None:
-        return ""
-    unit = unit or fig.unit
-    name = _SCALED_EN.get(unit, (1, unit))[1]
-    num = number_en(fig.rounded, unit)
-    return f"{num} {name}" if name else num
-
-
-def _plain(v: Decimal) -> str:
-    return format(v.normalize(), "f")
-
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -265,280 +220,20 @@ def plan_rules(plan: Plan) -> list[Rule]:
 # --- evaluation -----------------------------------------------------------------------------------
 
 
-def date_zh(day: dt.date) -> str:
-    """A date as Chinese documents write it: 2021年6月30日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def date_en(day: dt.date) -> str:
-    """A date as English prose writes it: May 31, 2021."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def ordinal_en(value: Decimal) -> str:
-    """A rank as English says it: 1st, 2nd, 3rd, 11th, 22nd."""
-    n = int(value)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _num(fig: Figure | None) -> str:
-    return "" if fig is None else format(fig.rounded, "f")
-
-
-def _growth_zh(fig: Figure | None) -> str:
-    if fig is None:
-        return ""
-    return f"同比增长{_num(fig)}%" if fig.rounded >= 0 else f"同比下降{_abs(fig.value, fig.decimals)}%"
-
-
-def _growth_en(fig: Figure | None) -> str:
-    if fig is None:
-        return ""
-    return f"grew {_num(fig)}%" if fig.rounded >= 0 else f"fell {_abs(fig.value, fig.decimals)}%"
-
-
-def _abs(value: Decimal, decimals: int = 1) -> str:
-    return format(abs(round_half_up(value, decimals)), "f")
-
-
-class _Context:
-    def __init__(self, plan: Plan, period: Period, on: dt.date) -> None:
-        self.plan = plan
-        self.period = period
-        self.on = on
-        self.index = PlanIndex(plan)
-        self.thresholds = Thresholds.from_settings(plan.settings)
-        self.convention = convention_from_settings(plan.settings)
-        self._progress: dict[str, TaskProgress] | None = None
-        self.departments = {d.code: d.name for d in plan.departments}
-
-    @property
-    def progress(self) -> dict[str, TaskProgress]:
-        if self._progress is None:
-            self._progress = {
-                t.code: task_progress(t, self.index.latest_progress(t.code, self.on), self.on,
-                                      convention=self.convention, thresholds=self.thresholds)
-                for t in self.plan.tasks
-            }
-        return self._progress
-
-    def common(self, name: str, name_en: str, subject: str) -> dict[str, str]:
-        return {"name": name, "name_en": name_en or name, "subject": subject,
-                "period": self.period.label_zh(), "period_en": self.period.label_en()}
-
-
-def _render(rule: Rule, values: dict[str, str]) -> tuple[str, str]:
-    return rule.message_zh.format_map(values), rule.message_en.format_map(values)
-
-
-def _warn(rule: Rule, level: str, stype: str, subject: str, name: str, figures: dict[str, Figure],
-          values: dict[str, str]) -> Warning:
-    zh, en = _render(rule, values)
-    return Warning(rule.id, level, stype, subject, name, figures, zh, en, str(rule.type))
-
-
-def _growth_below_target(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    margin = rule.param("margin_pp")
-    for ind in ctx.plan.indicators:
-        target = ctx.index.targets.get((ind.code, str(ctx.period.year)))
-        if target is None or target.value is None or target.kind not in GROWTH_KINDS:
-            continue
-        if ctx.index.observation(ind.code, str(ctx.period)) is None:
-            continue
-        f = indicator_figures(ctx.plan, ind.code, str(ctx.period), index=ctx.index)
-        res = f.target_result
-        if res is None or res.met is not False or res.gap is None or -res.gap <= margin or not level:
-            continue
-        zh, en = describe(target.kind, target.value, target.unit, target.due)
-        figs = {k: v for k, v in (("yoy", f.yoy), ("value", f.value), ("target", f.target)) if v is not None}
-        values = ctx.common(ind.name, ind.name_en, ind.code) | {
-            "yoy": _num(f.yoy), "growth_text": _growth_zh(f.yoy), "growth_text_en": _growth_en(f.yoy),
-            "target": format(target.value, "f"), "target_text": zh,
-            "target_text_en": en, "gap": format(abs(res.gap), "f"), "unit": target.unit}
-        yield _warn(rule, level, "indicator", ind.code, ind.name, figs, values)
-
-
-def _below_base(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    threshold = -rule.param("threshold_pct")
-    for ind in ctx.plan.indicators:
-        obs = ctx.index.observation(ind.code, str(ctx.period))
-        if obs is None or obs.vs_base_pct is None or obs.vs_base_pct >= threshold or not level:
-            continue
-        f = indicator_figures(ctx.plan, ind.code, str(ctx.period), index=ctx.index)
-        try:
-            base = Period.parse(f.base_period) if f.base_period else None
-        except PeriodError:
-            base = None
-        figs = {k: v for k, v in (("vs_base", f.vs_base), ("avg_annual", f.avg_annual), ("value", f.value))
-                if v is not None}
-        values = ctx.common(ind.name, ind.name_en, ind.code) | {
-            "vs_base": _num(f.vs_base), "fall": format(-obs.vs_base_pct, "f"),
-            "base": base.label_zh() if base else "基期", "base_en": base.label_en() if base else "the base period",
-            "base_year": str(base.year) if base else ""}
-        yield _warn(rule, level, "indicator", ind.code, ind.name, figs, values)
-
-
-def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    min_gap = rule.param("min_gap_pp")
-    for task in ctx.plan.tasks:
-        p = ctx.progress[task.code]
-        if p.gap_pp is None or p.done_share is None or p.target is None or p.done is None:
-            continue
-        gap = round_half_up(p.gap_pp.value, 1)
-        if gap >= 0 or -gap <= min_gap:
-            continue
-        level = rule.level_for(p.status)
-        if not level:
-            continue
-        figs = {"done": p.done, "target": p.target, "done_share": p.done_share,
-                "expected_share": p.expected_share, "gap_pp": p.gap_pp}
-        values = ctx.common(task.name, task.name_en, task.code) | {
-            "done": _num(p.done), "target": _num(p.target), "unit": task.unit,
-            "unit_en": _UNIT_EN.get(task.unit, task.unit), "done_share": _num(p.done_share),
-            "done_en": amount_en(p.done, task.unit), "target_en": amount_en(p.target, task.unit),
-            "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
-            "status": p.status.label_zh, "status_en": p.status.label_en,
-            "lead": ctx.departments.get(task.lead, task.lead), "on": date_zh(ctx.on), "on_en": date_en(ctx.on)}
-        yield _warn(rule, level, "task", task.code, task.name, figs, values)
-
-
-def _milestone_overdue(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    grace = int(rule.param("grace_days"))
-    for task in ctx.plan.tasks:
-        p = ctx.progress[task.code]
-        due = task.deadline or dt.date(ctx.on.year, 12, 31)
-        days = (ctx.on - due).days
-        if p.status is not Status.OVERDUE or days <= grace or not level:
-            continue
-        figs: dict[str, Figure] = {"days_overdue": Figure(Decimal(days), "天", 0, "computation",
-                                                          {"task": task.code}, formula="on − due",
-                                                          label=f"{task.name}逾期天数")}
-        if p.done is not None:
-            figs["done"] = p.done
-        values = ctx.common(task.name, task.name_en, task.code) | {
-            "due": date_zh(due), "due_en": date_en(due), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
-            "days": str(days),
-            "lead": ctx.departments.get(task.lead, task.lead), "target_text": task.target_text}
-        yield _warn(rule, level, "task", task.code, task.name, figs, values)
-
-
-def _no_recent_progress(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    limit = int(rule.param("days"))
-    start = dt.date(ctx.on.year, 1, 1)
-    for task in ctx.plan.tasks:
-        p = ctx.progress[task.code]
-        if p.status in (Status.DONE, Status.NO_TARGET) or not level:
-            continue
-        row = ctx.index.latest_progress(task.code, ctx.on)
-        last = row.as_of if row is not None else start
-        days = (ctx.on - last).days
-        if days <= limit:
-            continue
-        fig = Figure(Decimal(days), "天", 0, "computation", {"task": task.code}, formula="on − last report",
-                     label=f"{task.name}未报送天数")
-        values = ctx.common(task.name, task.name_en, task.code) | {
-            "days": str(days), "limit": str(limit), "on": date_zh(ctx.on), "on_en": date_en(ctx.on),
-            "last": date_zh(last) if row else "年初", "last_en": date_en(last) if row else "the start of the year",
-            "lead": ctx.departments.get(task.lead, task.lead)}
-        yield _warn(rule, level, "task", task.code, task.name, {"days_since_report": fig}, values)
-
-
-def _project_not_started(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    grace = int(rule.param("grace_days"))
-    for proj in ctx.plan.projects:
-        if proj.planned_start is None or not level:
-            continue
-        started = proj.actual_start is not None and proj.actual_start <= ctx.on
-        if started or proj.phase in ("under_construction", "completed"):
-            continue
-        days = (ctx.on - proj.planned_start).days
-        if days <= grace:
-            continue
-        fig = Figure(Decimal(days), "天", 0, "computation", {"project": proj.code}, formula="on − planned_start",
-                     label=f"{proj.name}推迟开工天数")
-        values = ctx.common(proj.name, proj.name_en, proj.code) | {
-            "planned_start": date_zh(proj.planned_start), "planned_start_en": date_en(proj.planned_start),
-            "on": date_zh(ctx.on), "on_en": date_en(ctx.on), "days": str(days),
-            "lead": ctx.departments.get(proj.lead, proj.lead), "phase": proj.phase, "category": proj.category}
-        yield _warn(rule, level, "project", proj.code, proj.name, {"days_late": fig}, values)
-
-
-def _rank_fell(rule: Rule, ctx: _Context) -> Iterable[Warning]:
-    level = rule.level_for()
-    min_places = rule.param("min_places")
-    for ind in ctx.plan.indicators:
-        if ind.kind is not IndicatorKind.RANK or not level:
-            continue
-        obs = ctx.index.observation(ind.code, str(ctx.period))
-        if obs is None or obs.value is None:
-            continue
-        prev = None
-        prev_period: Period | None = None
-        for other in ctx.index.by_indicator.get(ind.code, ()):
-            try:
-                op = Period.parse(other.period)
-            except PeriodError:
-                continue
-            if other.value is None or op.granularity is not ctx.period.granularity or op.end >= ctx.period.end:
-                continue
-            if prev_period is None or op.end > prev_period.end:
-                prev, prev_period = other, op
-        if prev is None or prev_period is None or prev.value is None:
-            continue
-        places = obs.value - prev.value
-        if places < min_places:
-            continue
-        now_fig = published(obs.value, obs.unit or ind.unit, "observation", label=f"{ind.name}排名",
-                            indicator=ind.code, period=obs.period, file=obs.source.file or "observations.csv",
-                            row=str(obs.source.row), column="value")
-        prev_fig = published(prev.value, prev.unit or ind.unit, "observation", label=f"{ind.name}排名",
-                             indicator=ind.code, period=prev.period, file=prev.source.file or "observations.csv",
-                             row=str(prev.source.row), column="value")
-        values = ctx.common(ind.name, ind.name_en, ind.code) | {
-            "rank": format(obs.value, "f"), "previous": format(prev.value, "f"), "places": format(places, "f"),
-            "rank_en": ordinal_en(obs.value), "previous_en": ordinal_en(prev.value),
-            "previous_period": prev_period.label_zh(), "previous_period_en": prev_period.label_en()}
-        yield _warn(rule, level, "indicator", ind.code, ind.name, {"rank": now_fig, "previous": prev_fig}, values)
-
-
-_EVALUATORS = {
-    RuleType.GROWTH_BELOW_TARGET: _growth_below_target,
-    RuleType.BELOW_BASE: _below_base,
-    RuleType.TASK_BEHIND_TIME: _task_behind_time,
-    RuleType.MILESTONE_OVERDUE: _milestone_overdue,
-    RuleType.NO_RECENT_PROGRESS: _no_recent_progress,
-    RuleType.PROJECT_NOT_STARTED: _project_not_started,
-    RuleType.RANK_FELL: _rank_fell,
-}
-
-
 def evaluate(plan: Plan, period: str, on: dt.date | None = None, rules: Sequence[Rule] | None = None) -> list[Warning]:
-    """Warnings of ``plan`` for ``period`` as of ``on`` (default: the period's last day).
+    """Warnings of ``plan`` for ``period`` as of ``on`` (default: the period's last day): those of the
+    plan's assessment (``assess(plan, period, on).warnings``, evaluated by ``core.warnings``).
 
     ``rules`` default to ``plan_rules(plan)``. Warnings come red first, then yellow, then notice; within
     a level in rule order, then in the order of the plan's rows.
     """
+    from .assess import AssessmentError, assess
+
     try:
-        per = Period.parse(period)
-    except PeriodError as exc:
+        return list(assess(plan, period, on, rules=rules).warnings)
+    except AssessmentError as exc:
         raise ValueError(f"warnings: {exc}") from exc
-    ctx = _Context(plan, per, on or per.end)
-    active = [r for r in (plan_rules(plan) if rules is None else rules) if r.enabled]
-    out: list[tuple[int, int, int, Warning]] = []
-    for i, rule in enumerate(active):
-        for j, w in enumerate(_EVALUATORS[rule.type](rule, ctx)):
-            out.append((LEVELS.index(w.level), i, j, w))
-    out.sort(key=lambda t: t[:3])
-    return [w for *_, w in out]
 
 
-__all__ = ["DEFAULT_RULES", "Rule", "RuleError", "RuleType", "Warning", "evaluate", "load_rules",
-           "merge_rules", "parse_rules", "plan_rules"]
-
-
+__all__ = ["DEFAULT_RULES", "LEVELS", "PARAMS", "PLACEHOLDERS", "Rule", "RuleError", "RuleType", "Warning",
+           "evaluate", "load_rules", "merge_rules", "parse_rules", "plan_rules"]

@@ -148,3 +148,29 @@ def match_unit(text: str) -> str:
             if rest.startswith(base) and len(prefix) + len(base) > len(best):
                 best = prefix + base
     return best
+
+
+# English names of base units (after a scale prefix such as 万 or 亿 is split off), for the English
+# report, messages and pages. A unit listed here is also used whole when written whole ("万元GDP" is not
+# split into 万 + 元GDP). An empty name means the number is written bare ("5" for 5个).
+UNIT_NAMES_EN: dict[str, str] = {
+    "元": "yuan", "美元": "US dollars", "平方米": "square metres", "公顷": "hectares", "亩": "mu",
+    "公里": "km", "千米": "km", "米": "metres", "延长米": "metres", "人": "people", "人次": "person-times",
+    "家": "firms", "个": "", "张": "beds", "床": "beds", "套": "units", "处": "sites", "站": "stations",
+    "部": "units", "项": "items", "件": "cases", "座": "buildings", "户": "households", "名": "", "剂次": "doses",
+    "剂": "doses", "份": "samples", "条": "", "所": "", "辆": "vehicles", "次": "times", "场": "events",
+    "场次": "events", "天": "days", "小时": "hours", "吨": "tonnes", "微克/立方米": "μg/m³",
+    "吨标准煤/万元": "tonnes of standard coal per 10,000 yuan", "%": "%", "pp": "percentage points",
+    "万元GDP": "",
+}
+
+
+def unit_name_en(unit: str) -> str:
+    """The English name of a base unit ("平方米" → "square metres"); a unit with no English name is
+    returned as written."""
+    return UNIT_NAMES_EN.get(unit, unit)
+
+
+def listed_unit_name_en(unit: str) -> str | None:
+    """The English name of ``unit`` if it is listed as it is (not split into scale and base), else None."""
+    return UNIT_NAMES_EN.get(unit)

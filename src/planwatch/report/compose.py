@@ -24,10 +24,9 @@ from typing import Any
 
 import jinja2
 
-from planwatch.core import rules
+from planwatch.core import wording
 from planwatch.core.figures import Figure, published
 
-from . import numbers
 from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table, title_lines
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -69,19 +68,19 @@ def _figure_filter(fmt: Callable[[Figure], str]) -> Callable[[Figure | None], st
 
 
 FILTERS: dict[str, Callable[[Figure], str]] = {
-    "num": numbers.number,
-    "abs_num": numbers.abs_number,
-    "amount": numbers.amount_zh,
-    "growth": numbers.growth_zh,
-    "pp": numbers.pp_zh,
-    "pp_abs": numbers.pp_abs_zh,
-    "rank": numbers.rank_zh,
-    "amount_en": numbers.amount_en,
-    "growth_en": numbers.growth_en,
-    "vs_base_en": numbers.vs_base_en,
-    "pp_en": numbers.pp_en,
-    "pp_abs_en": numbers.pp_abs_en,
-    "rank_en": numbers.rank_en,
+    "num": wording.number,
+    "abs_num": wording.abs_number,
+    "amount": wording.amount_zh,
+    "growth": wording.growth_zh,
+    "pp": wording.pp_zh,
+    "pp_abs": wording.pp_abs_zh,
+    "rank": wording.rank_zh,
+    "amount_en": wording.amount_en,
+    "growth_en": wording.growth_en,
+    "vs_base_en": wording.vs_base_en,
+    "pp_en": wording.pp_en,
+    "pp_abs_en": wording.pp_abs_en,
+    "rank_en": wording.rank_en,
 }
 
 
@@ -97,15 +96,15 @@ def environment() -> jinja2.Environment:
     )
     for name, fmt in FILTERS.items():
         env.filters[name] = _figure_filter(fmt)
-    env.filters["cn_num"] = numbers.cn_numeral
-    env.filters["date_zh"] = numbers.date_zh
-    env.filters["date_en"] = numbers.date_en
+    env.filters["cn_num"] = wording.cn_numeral
+    env.filters["date_zh"] = functools.partial(wording.date_zh, in_year=True)
+    env.filters["date_en"] = functools.partial(wording.date_en, in_year=True)
     env.filters["measure"] = lambda g: fill_measure(g.text, g.items, "zh")
     env.filters["measure_en"] = lambda g: fill_measure(g.text, g.items, "en")
     env.filters["message_zh"] = lambda w: link_numbers(w.message_zh, list(w.figures.values()))
     env.filters["message_en"] = lambda w: link_numbers(w.message_en, list(w.figures.values()))
-    env.tests["negative"] = lambda f: f is not None and numbers.is_negative(f)
-    env.tests["zero"] = lambda f: f is not None and numbers.is_zero(f)
+    env.tests["negative"] = lambda f: f is not None and wording.is_negative(f)
+    env.tests["zero"] = lambda f: f is not None and wording.is_zero(f)
     env.tests["over_hundred"] = lambda f: f is not None and f.value > 100  # a share past the whole (超额完成)
     env.tests["hundred"] = lambda f: f is not None and f.value == 100
     return env
@@ -173,7 +172,7 @@ def link_numbers(text: str, figures: list[Figure]) -> str:
 
     def find(text: str) -> str | None:
         for i, fig in enumerate(pool):
-            forms = {numbers.number(fig), numbers.abs_number(fig), rules.number_en(fig.rounded, fig.unit)}
+            forms = {wording.number(fig), wording.abs_number(fig), wording.number_en(fig)}
             if text in forms:
                 pool.pop(i)
                 return _registry.get().mark(text, fig)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import get_language
 
-from planwatch.core import growth
+from planwatch.core import growth, wording
 from planwatch.core.intervals import round_half_up
 from planwatch.core.model import TargetKind
 from planwatch.core.periods import PeriodError, parse_period
@@ -29,24 +29,16 @@ def period_key(period: str) -> tuple[int, int, int]:
     return (p.end.toordinal(), -p.start.toordinal(), 0)
 
 
-def period_label(period: str) -> str:
-    """2021H1 → 2021年上半年 (Chinese) or 2021 H1 (English)."""
-    zh = (get_language() or "zh-hans").startswith("zh")
+def period_label(period: str, cumulative: bool = True) -> str:
+    """2021H1 → 2021年上半年 (English: H1 2021); a month of a year-to-date series 2021-06 → 2021年1-6月,
+    of a point series (``cumulative=False``) 2021年6月. Written by ``core.wording``."""
     try:
         p = parse_period(period)
-    except (PeriodError, ValueError):
+    except PeriodError:
         return period
-    text = period
-    if zh:
-        if "H" in period:
-            text = f"{p.year}年{'上' if period.endswith('1') else '下'}半年"
-        elif "Q" in period:
-            text = f"{p.year}年第{period[-1]}季度"
-        elif "-" in period:
-            text = f"{p.year}年1-{int(period[5:7])}月" if int(period[5:7]) > 1 else f"{p.year}年1月"
-        else:
-            text = f"{p.year}年"
-    return text
+    if (get_language() or "zh-hans").startswith("zh"):
+        return wording.period_zh(p, cumulative=cumulative)
+    return wording.period_en(p, cumulative=cumulative, short=True)
 
 
 def measure_label(kind: str, base_period: str = "") -> str:

@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from planwatch.core import wording
 from planwatch.core.figures import published
-from planwatch.report import numbers
 
 from ..indicators import measure_label, period_label
 from ..nav import nav_items
@@ -69,7 +69,7 @@ def growth(value: Any) -> str:
     """A growth rate in percent written by its sign, as the execution report writes it: 增长13.5% / 下降5.16% /
     持平 (English: up 13.5% / down 5.16% / unchanged); "—" when there is none.
 
-    The words come from :mod:`planwatch.report.numbers` (one formatter for the report and the pages); the
+    The words come from :mod:`planwatch.core.wording` (one formatter for the report and the pages); the
     figure keeps the decimals it was published with.
     """
     if value is None or value == "":
@@ -82,8 +82,8 @@ def growth(value: Any) -> str:
         return str(value)
     fig = published(number, "%", "observation")
     if (get_language() or "zh-hans").startswith("zh"):
-        return numbers.growth_zh(fig)
-    return numbers.growth_en(fig)
+        return wording.growth_zh(fig)
+    return wording.growth_en(fig)
 
 
 @register.simple_tag
