@@ -130,7 +130,7 @@ def test_reminders_before_and_after_the_deadline_once_a_day(actors, plan, users,
     from planwatch.web.plans.notices import text
     with translation.override("en"):
         assert text(note) == ("Overdue: Bureau A has not reported 2 tasks in June 2021; the deadline was "
-                              "5 July 2021.")
+                              "July 5, 2021.")
     with translation.override("zh-hans"):
         assert "区甲局" in text(note) and "2021年6月" in text(note)
     assert [m.to for m in mail.outbox] == [["a@example.gov.cn"]] * 2  # due soon, overdue

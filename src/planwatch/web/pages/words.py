@@ -1,22 +1,21 @@
 """Words the pages write in the interface's language: units, amounts with their unit, review flags, statuses.
 
 Chinese in the Chinese interface and English in the English one: a unit of the package (万平方米) is written
-in English as the report writes it (``planwatch.report``'s English unit names, ``10,000 m²`` style scale
-words), an amount as the report's English (914 thousand square metres).
+in English with ``planwatch.core.units``' English names and its scale in words (10,000 square metres), an
+amount as ``planwatch.core.wording`` writes it (914 thousand square metres).
 """
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any
 
-import yaml
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from planwatch.core.figures import published
+from planwatch.core.units import listed_unit_name_en, unit_name_en
+from planwatch.core.wording import amount_en
 
 SCALES_EN = (("万亿", "trillion"), ("亿", "100 million"), ("万", "10,000"), ("千", "thousand"))
 
@@ -25,22 +24,15 @@ def english() -> bool:
     return (get_language() or "zh-hans").startswith("en")
 
 
-@functools.cache
-def _unit_names_en() -> dict[str, str]:
-    text = resources.files("planwatch.report").joinpath("templates/en/units.yaml").read_text("utf-8")
-    return {str(k): "" if v is None else str(v) for k, v in (yaml.safe_load(text) or {}).items()}
-
-
 def unit_en(unit: str) -> str:
     """万平方米 → 10,000 square metres; 亿元 → 100 million yuan; 个 → "" (a count needs no unit word)."""
-    names = _unit_names_en()
-    if unit in names:
-        return names[unit]
+    whole = listed_unit_name_en(unit)
+    if whole is not None:
+        return whole
     for prefix, words in SCALES_EN:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            base = unit[len(prefix):]
-            return f"{words} {names.get(base, base)}".strip()
-    return names.get(unit, unit)
+            return f"{words} {unit_name_en(unit[len(prefix):])}".strip()
+    return unit_name_en(unit)
 
 
 def unit_words(unit: Any) -> str:
@@ -59,8 +51,6 @@ def amount(value: Any, unit: Any) -> str:
     unit_text = "" if unit is None else str(unit)
     if not english():
         return f"{number}{unit_text}"
-    from planwatch.report.numbers import amount_en
-
     return amount_en(published(number, unit_text, "progress"))
 
 
