@@ -98,6 +98,7 @@ def pages_of(w) -> dict[str, list[str]]:
 @pytest.fixture
 def year(settings, tmp_path):
     settings.PLANWATCH_ATTACHMENTS_DIR = tmp_path / "attachments"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test accounts
     return build_year_world()
 
 

@@ -245,9 +245,17 @@ class RoundSerializer(serializers.ModelSerializer):
     def _status(self, obj: m.ReportingRound) -> dict[str, list[Any]]:
         cache = self.context.setdefault("_round_status", {})
         if obj.pk not in cache:
-            from planwatch.web.plans.services import reporting_status
+            from planwatch.web.plans import clock, scoping
+            from planwatch.web.plans.services import overview, reporting_status
 
-            cache[obj.pk] = reporting_status(obj)
+            request = self.context.get("request")
+            grant = scoping.role_in(getattr(request, "user", None), obj.plan_id)
+            if grant is not None and grant.role == scoping.VIEWER:  # viewers: approved figures only
+                lines = overview(obj, clock.today(), approved_only=True)
+                cache[obj.pk] = {"reported": [x.department for x in lines if x.reported],
+                                 "missing": [x.department for x in lines if not x.reported]}
+            else:
+                cache[obj.pk] = reporting_status(obj)
         return cache[obj.pk]
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -82,15 +82,14 @@ def round_bounds(ws: Workspace) -> tuple[dt.date, dt.date] | None:
     return parse_period(ws.open_round.period).start, end
 
 
-def _attach_files(actor: Actor, request: HttpRequest, pk: int, sub: Submission) -> list[Any]:
-    """The files chosen on a row, attached to its submission (refused files raise ``ValidationError``)."""
+def _attach_files(actor: Actor, request: HttpRequest, pk: int, sub: Submission, stored: list[Any]) -> None:
+    """Attach the files chosen on a row to its submission, adding each to ``stored`` as it is written (so
+    that a refused form removes them); a refused file raises ``ValidationError``."""
     from planwatch.web.plans.services import evidence
 
-    out = []
     for f in request.FILES.getlist(f"files-{pk}"):
         data = f.read(evidence.max_bytes() + 1)
-        out.append(evidence.attach(actor, sub, f.name or "file", data))
-    return out
+        stored.append(evidence.attach(actor, sub, f.name or "file", data))
 
 
 @login_required
@@ -130,7 +129,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 try:
                     sub = _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
                                       request.POST.get(f"version-{pk}"))
-                    stored += _attach_files(actor, request, pk, sub)
+                    _attach_files(actor, request, pk, sub, stored)
                     saved += 1
                 except ValidationError as exc:
                     errors[pk] = field_errors(exc)
