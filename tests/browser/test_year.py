@@ -91,11 +91,16 @@ class Camera:
         self.n = 0
         self.test = test
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SCREENSHOTS.glob(f"{test}--*.png"):  # a shorter run must not leave pictures of a longer one
+            old.unlink()
 
     def __call__(self, page: Page, name: str) -> None:
         self.n += 1
         stem = f"{self.test}--{self.n:02d}-{name}"
         page.screenshot(path=str(SCREENSHOTS / f"{stem}-1366.png"), full_page=True)
+        wide = page.evaluate("[...document.querySelectorAll('.table-wrap')].filter("
+                             "e => e.scrollWidth > e.clientWidth + 1).length")
+        assert wide == 0, f"{name}: a table scrolls sideways at 1366 px"
         page.set_viewport_size(PHONE)
         width = page.evaluate("document.documentElement.scrollWidth")
         page.screenshot(path=str(SCREENSHOTS / f"{stem}-390.png"), full_page=True)
@@ -268,6 +273,14 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     office.goto("/approvals/")
     expect(office.locator("tr[data-task=parking] .badge-flag")).to_have_count(2)  # above target, a jump
     snap(office, "office-queue-june-flagged")
+    office.click("button.lang[value=en]")  # the same queue in English
+    expect(office.locator("tr[data-task=parking] .badge-flag").first).to_contain_text("Above the target")
+    snap(office, "office-queue-june-flagged-en")
+    office.goto("/rounds/")
+    expect(office.locator(".round-panel[data-round='2021-06'] h2")).to_contain_text("June 2021")
+    snap(office, "office-rounds-en")
+    office.click("button.lang[value=zh-hans]")
+    office.goto("/approvals/")
     office.fill("tr[data-task=parking] input[name^=comment-]", "5000个超过全年目标，请核实")
     office.click("tr[data-task=parking] button[name=return]")
     office.click("tr[data-task=demolish] button[name=approve]")
