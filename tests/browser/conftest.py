@@ -107,9 +107,15 @@ def new_page(browser: Browser, live_server, offline_guard: OfflineGuard) -> Iter
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """Logins in the browser check passwords; the production hasher's cost tests nothing here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_progress_memo() -> None:
     """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
-    from planwatch.web.pages.progress import forget_memo
+    from planwatch.web.plans.assessments import forget as forget_memo
 
     forget_memo()
 

@@ -34,7 +34,7 @@ def test_report_with_a_bad_figure_then_approve_and_see_progress_move(new_page: C
     login(rep, "reporter-cgj", PASSWORD)
     rep.goto("/report/")
     expect(rep.locator("h1")).to_contain_text("区城管委")
-    assert rep.locator("tr[data-task]").count() == 3  # only the department's tasks
+    expect(rep.locator("tr[data-task]")).to_have_count(3)  # only the department's tasks
     shot(rep, "1-report-form")
     rep.fill(f"#value-{t1.pk}", "91.4")
     rep.fill(f"#note-{t1.pk}", "拆违91.4万平方米")
@@ -59,7 +59,7 @@ def test_report_with_a_bad_figure_then_approve_and_see_progress_move(new_page: C
     login(office, "planoffice", PASSWORD)
     expect(office.locator(".status-card[data-status=on_track] .card-value")).to_have_text("0")
     office.goto("/approvals/")
-    assert office.locator("tr[data-submission]").count() == 2
+    expect(office.locator("tr[data-submission]")).to_have_count(2)
     shot(office, "4-approval-queue")
     office.click("tr[data-task=T01] button[name=approve]")
     expect(office.locator(".message-success")).to_contain_text("拆除违法建设")

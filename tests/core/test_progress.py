@@ -10,6 +10,7 @@ import pytest
 from planwatch.core.model import ProgressRow, TargetKind, Task
 from planwatch.core.progress import (
     CurveError,
+    SettingsError,
     Status,
     Thresholds,
     convention_from_settings,
@@ -19,6 +20,7 @@ from planwatch.core.progress import (
     summarize,
     task_progress,
 )
+from planwatch.core.units import UnitError
 
 from .factories import H1_END, TASKS
 
@@ -97,12 +99,12 @@ def test_thresholds_from_settings_and_errors() -> None:
     th = Thresholds.from_settings({"thresholds": {"mode": "relative", "lagging": 5, "serious": "20"}})
     assert th == Thresholds("relative", D(5), D(20))
     assert Thresholds.from_settings({}) == Thresholds()
-    with pytest.raises(ValueError, match="mode"):
+    with pytest.raises(SettingsError, match="mode"):
         Thresholds.from_settings({"thresholds": {"mode": "percent"}})
-    with pytest.raises(ValueError, match="lagging"):
+    with pytest.raises(SettingsError, match="lagging"):
         Thresholds(lagging=D(40), serious=D(30))
     assert convention_from_settings({"progress_convention": "months"}) == "months"
-    with pytest.raises(ValueError, match="progress_convention"):
+    with pytest.raises(SettingsError, match="progress_convention"):
         convention_from_settings({"progress_convention": "weeks"})
 
 
@@ -220,7 +222,7 @@ def test_progress_in_another_scale_is_converted() -> None:
     p = task_progress(_task(target="210", unit="万平方米"), _row("914000", unit="平方米"), H1_END)
     assert p.done is not None and p.done.value == D("91.4")
     assert p.done_share is not None and p.done_share.rounded == D("43.5")
-    with pytest.raises(ValueError, match="task t"):
+    with pytest.raises(UnitError, match="task t"):
         task_progress(_task(target="210", unit="万平方米"), _row("9", unit="亿元"), H1_END)
 
 

@@ -211,7 +211,9 @@ def test_bad_rule_files(tmp_path: Path) -> None:
 
 
 def test_period_must_parse() -> None:
-    with pytest.raises(ValueError, match="2021上半年"):
+    from planwatch.core.errors import PlanwatchError
+
+    with pytest.raises(PlanwatchError, match="2021上半年"):
         rules.evaluate(seed_plan(), "2021上半年")
 
 

@@ -73,10 +73,14 @@ def test_convert() -> None:
     assert abs(convert(D(15), "亩", "公顷") - D(1)) < D("1e-20")
 
 
-def test_convert_incompatible_is_a_value_error() -> None:
+def test_convert_incompatible_is_planwatchs_own_error() -> None:
+    """A unit error is bad data, told to the user: planwatch's own error type, not a bare ValueError that
+    a bug could raise too."""
+    from planwatch.core.errors import PlanwatchError
+
     with pytest.raises(UnitError) as err:
         convert(D(1), "亿元", "平方米")
-    assert isinstance(err.value, ValueError)
+    assert isinstance(err.value, PlanwatchError) and not isinstance(err.value, ValueError)
     assert "亿元" in str(err.value) and "平方米" in str(err.value)
 
 

@@ -5,6 +5,12 @@ import pytest
 from .factories import World, build_world
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """The world's users get passwords; the slow production hasher adds nothing to what the pages test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()
@@ -24,6 +30,6 @@ def as_user(client, world: World):
 @pytest.fixture(autouse=True)
 def _fresh_progress_memo() -> None:
     """Each test's database reuses ids; the memo of computed rows must not carry over between tests."""
-    from planwatch.web.pages.progress import forget_memo
+    from planwatch.web.plans.assessments import forget as forget_memo
 
     forget_memo()

@@ -65,7 +65,7 @@ def energy(world):
                                       headline=True, seq=3)
     Observation.objects.create(indicator=income, period="2021H1", value=None, yoy_pct=Decimal("9.8"),
                                avg_pct=Decimal("-0.5"), seq=1)
-    Target.objects.create(indicator=income, period="2021", kind="", text="增长6%,与经济增长基本同步")
+    Target.objects.create(indicator=income, period="2021", kind="qualitative", text="增长6%,与经济增长基本同步")
     return ind
 
 

@@ -1,11 +1,9 @@
-"""The pages' rows and the API compute a task's progress the same way (one implementation:
-``plans.figures.progress_states``), a bad curve is shown on its row, and building the rows leaves
-Python's cycle collector as it found it."""
+"""The pages' rows and the API show a task's progress the same way (both read the plan's assessment),
+and a bad curve is shown on its row."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from decimal import Decimal
 
 import pytest
@@ -46,18 +44,3 @@ def test_pages_and_api_agree_task_by_task(world) -> None:
         share = expected["done_share"]
         assert row.done_pct == (None if share is None else round_half_up(Decimal(share), 1)) or row.status == "done"
     assert {r.status for r in rows} >= {"error", "not_started", "lagging"}
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_building_rows_leaves_the_collector_as_it_was(world, enabled: bool) -> None:
-    grow(world, 5)
-    was = gc.isenabled()
-    try:
-        if not enabled:
-            gc.disable()
-        progress.forget_memo()
-        assert progress.task_rows(Task.objects.filter(plan=world.plan), world.plan, ON)
-        assert gc.isenabled() is enabled
-    finally:
-        if was:
-            gc.enable()

@@ -1,5 +1,6 @@
 """The dashboard and the ledger make the same number of queries for 8 tasks as for 68 (no N+1), whether
-the memo of computed progress is cold or warm."""
+the plan's assessment is made for the request (cold) or kept from an earlier one (warm), and the
+assessment is made once per version of the plan's data."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from planwatch.web.pages.progress import forget_memo
+from planwatch.web.plans.assessments import forget as forget_memo
 from planwatch.web.plans.models import Submission, Task, WarningRecord
 
 pytestmark = pytest.mark.django_db
@@ -78,16 +79,34 @@ def test_progress_memo_follows_approvals(as_user, world) -> None:
     assert (row.status, row.done_pct) == ("on_track", Decimal("43.5"))
 
 
-def test_a_small_scope_does_not_compute_the_whole_plan(world) -> None:
-    """GIVEN a cold memo WHEN a department's few tasks are asked for THEN only they are computed and the
-    memo stays empty; the whole plan's request fills it."""
-    from planwatch.web.pages import progress
+def test_assessment_is_made_once_per_data_version(as_user, world, monkeypatch) -> None:
+    """GIVEN the pages read twice THEN the plan was assessed once; WHEN a figure is approved THEN the plan's
+    data version moved in that transaction, and the plan is assessed again once (by the approval's
+    recompute of warnings, or by the next page), however many pages follow."""
+    from planwatch.web.plans import assessments
 
-    grow(world, 20)  # 25 tasks, 3 of them 区城管委's among the first five
+    made: list[int] = []
+    build = assessments._build
+
+    def counting(*args, **kwargs):
+        made.append(1)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(assessments, "_build", counting)
     forget_memo()
-    some = Task.objects.filter(plan=world.plan, lead=world.departments["cgj"], code__startswith="T")
-    rows = progress.task_rows(some, world.plan, dt.date(2021, 6, 30))
-    assert [r.task.code for r in rows] == ["T01", "T02", "T03"]
-    assert progress._memo == {}
-    everything = progress.task_rows(Task.objects.filter(plan=world.plan), world.plan, dt.date(2021, 6, 30))
-    assert len(everything) == 25 and len(progress._memo[world.plan.pk].by_id) == 25
+    c = as_user("planoffice")
+    c.get("/")
+    c.get("/tasks/")
+    assert len(made) == 1
+    version = type(world.plan).objects.get(pk=world.plan.pk).data_version
+    t1 = world.tasks["T01"]
+    as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
+    c = as_user("planoffice")
+    c.get("/approvals/")
+    before = len(made)
+    c.post("/approvals/", {"approve": Submission.objects.get(task=t1).pk})
+    assert type(world.plan).objects.get(pk=world.plan.pk).data_version > version
+    c.get("/tasks/")
+    c.get("/")
+    c.get("/tasks/")
+    assert len(made) == before + 1

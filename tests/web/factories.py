@@ -65,3 +65,57 @@ def small_plan(year: int = 2021, region: str = "testdistrict") -> core.Plan:
                                investment_plan=D("800.5"), source=src("projects.csv", 3))],
         extra={"notes": [{"k": "v"}]},
     )
+
+
+def generated_plan(seed: int = 7, indicators: int = 30, tasks: int = 60, year: int = 2021) -> core.Plan:
+    """A plan made up at random (seeded): monthly observations of levels, growth and growth against the
+    base year, growth and level targets, tasks of every target kind with monthly progress."""
+    import random
+
+    rnd = random.Random(seed)
+    src = core.Source
+    plan = core.Plan(core.Region(f"gen{seed}", f"生成区{seed}", f"Generated {seed}"), year, f"生成区{year}年计划",
+                     title_en="Generated plan", base_year=year - 2, settings={"progress_convention": "days"})
+    plan.areas = [core.Area(f"a{i}", f"领域{i}", f"Area {i}", i, src("areas.csv", i + 2)) for i in range(3)]
+    plan.departments = [core.Department(f"d{i}", f"部门{i}", f"Department {i}", source=src("departments.csv", i + 2))
+                        for i in range(5)]
+    for i in range(indicators):
+        code = f"i{i:02d}"
+        kind = rnd.choice([core.IndicatorKind.LEVEL] * 4 + [core.IndicatorKind.RATE])
+        unit = "%" if kind is core.IndicatorKind.RATE else rnd.choice(["亿元", "万元", "万人"])
+        plan.indicators.append(core.Indicator(code, f"指标{i}", unit, f"Indicator {i}", kind=kind,
+                                              headline=i < 8, area=f"a{i % 3}", department=f"d{i % 5}", order=i,
+                                              source=src("indicators.csv", i + 2)))
+        level = D(rnd.randint(100, 9000))
+        for m in range(1, 7):
+            value = (level * D(m) / 6).quantize(D("0.1"))
+            plan.observations.append(core.Observation(
+                code, f"{year}-{m:02d}", value, unit, yoy_pct=D(rnd.randint(-200, 300)).scaleb(-1),
+                vs_base_pct=D(rnd.randint(-400, 600)).scaleb(-1) if rnd.random() < 0.7 else None,
+                base_period=f"{year - 2}-{m:02d}", source=src("observations.csv", len(plan.observations) + 2)))
+        if rnd.random() < 0.5:
+            tk = rnd.choice([core.TargetKind.GROWTH_AT_LEAST, core.TargetKind.LEVEL_AT_LEAST])
+            value = D(rnd.randint(3, 9)) if tk is core.TargetKind.GROWTH_AT_LEAST else level
+            plan.targets.append(core.Target(code, str(year), tk, value, "%" if tk is core.TargetKind.GROWTH_AT_LEAST
+                                            else unit, source=src("targets.csv", len(plan.targets) + 2)))
+    curves = ["linear", "linear", "milestones:2021-06-30=40;2021-09-30=80",
+              "seasonal:2,5,10,18,26,35,44,54,65,76,88,100"]
+    for t in range(tasks):
+        tk = rnd.choice([core.TargetKind.LEVEL_AT_LEAST] * 5 + [core.TargetKind.LEVEL_AT_MOST,
+                                                                core.TargetKind.MILESTONE, None])
+        target = None if tk in (core.TargetKind.MILESTONE, None) else D(rnd.randint(10, 900))
+        code = f"t{t:03d}"
+        plan.tasks.append(core.Task(code, f"任务{t}", f"a{t % 3}", f"d{t % 5}", f"Task {t}", target_kind=tk,
+                                    target_value=target, unit="%" if tk is core.TargetKind.MILESTONE else "公顷",
+                                    deadline=dt.date(year, 9, 30) if t % 7 == 0 else None,
+                                    curve=rnd.choice(curves), source=src("tasks.csv", t + 2)))
+        done = D(0)
+        for m in range(1, 7):
+            if rnd.random() < 0.3:
+                continue
+            scale = D(100) if tk is core.TargetKind.MILESTONE else (target or D(100))
+            done += (scale * D(rnd.randint(0, 18)) / 100).quantize(D("0.1"))
+            plan.progress.append(core.ProgressRow(code, dt.date(year, m, 28), done,
+                                                  "%" if tk is core.TargetKind.MILESTONE else "公顷",
+                                                  source=src("progress.csv", len(plan.progress) + 2)))
+    return plan

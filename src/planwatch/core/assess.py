@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .bulk.indicators import IndicatorColumns
 from .bulk.tasks import Published, TaskColumns
+from .errors import PlanwatchError
 from .figures import Figure
 from .intervals import round_half_up
 from .measures import IndicatorFigures, indicator_figures
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from .warnings import RankChange
 
 
-class AssessmentError(ValueError):
+class AssessmentError(PlanwatchError):
     """A period or date an assessment cannot be made for."""
 
 
@@ -283,6 +284,41 @@ def _period_key(period: str) -> tuple[int, int]:
     return (p.end.toordinal(), -p.start.toordinal())
 
 
+def monitoring_date(plan: Plan, today: dt.date) -> dt.date:
+    """The date a plan's monitoring measures time progress on: ``settings.as_of`` if set, else the date of
+    the latest progress figure, else ``today`` (kept inside the plan year)."""
+    raw = (plan.settings or {}).get("as_of")
+    if raw:
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            pass
+    latest = max((r.as_of for r in plan.progress), default=None)
+    if latest is not None:
+        return latest
+    return min(max(today, dt.date(plan.year, 1, 1)), dt.date(plan.year, 12, 31))
+
+
+def monitoring_period(plan: Plan, on: dt.date) -> Period:
+    """The period a plan's monitoring speaks of on ``on``: ``settings.period`` if set, else the latest
+    observed period of the plan year that has ended by ``on``, else the year to ``on``'s month."""
+    raw = (plan.settings or {}).get("period")
+    if raw:
+        try:
+            return Period.parse(str(raw))
+        except PeriodError:
+            pass
+    best: Period | None = None
+    for text in {o.period for o in plan.observations}:
+        try:
+            per = Period.parse(text)
+        except PeriodError:
+            continue
+        if per.year == plan.year and per.end <= on and (best is None or per.end > best.end):
+            best = per
+    return best if best is not None else Period.parse(f"{plan.year}-{on.month:02d}")
+
+
 def assess(plan: Plan, period: str | Period, as_of: dt.date | None = None, *,
            rules: Sequence[Rule] | None = None) -> Assessment:
     """The assessment of ``plan`` for ``period`` (2021H1, 2021-06 …) as of ``as_of`` (default: the last
@@ -294,4 +330,5 @@ def assess(plan: Plan, period: str | Period, as_of: dt.date | None = None, *,
     return Assessment(plan, p, as_of or p.end, rules)
 
 
-__all__ = ["Assessment", "AssessmentError", "IndicatorRow", "ProjectState", "assess", "project_state"]
+__all__ = ["Assessment", "AssessmentError", "IndicatorRow", "ProjectState", "assess", "monitoring_date",
+           "monitoring_period", "project_state"]

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
+from .errors import PlanwatchError
 from .intervals import Interval
 
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
 
 
-class GrowthError(ValueError):
+class GrowthError(PlanwatchError):
     """Arithmetic that has no answer: a zero or negative base, a fall of 100% or more."""
 
 

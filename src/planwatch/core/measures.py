@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from . import growth
+from .errors import PlanwatchError
 from .figures import Figure, published
 from .intervals import Interval, consistent
 from .model import Indicator, IndicatorKind, Observation, Plan, ProgressRow, Target, TargetKind
@@ -23,7 +24,7 @@ from .targets import GROWTH_KINDS, TargetResult, evaluate
 from .units import UnitError, compatible, convert
 
 
-class MeasureError(ValueError):
+class MeasureError(PlanwatchError):
     """An indicator's figures that cannot be derived (a base period that does not parse, …)."""
 
 

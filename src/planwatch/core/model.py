@@ -34,6 +34,7 @@ class TargetKind(StrEnum):
     RATE_AT_LEAST = "rate_at_least"  # 达到90%
     RATE_AT_MOST = "rate_at_most"  # 控制在4.5%以内 (unemployment)
     MILESTONE = "milestone"  # 9月底前基本达到通行条件
+    QUALITATIVE = "qualitative"  # 与经济增长基本同步, 稳中有升: a target in words only, never judged by a figure
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from .errors import PlanwatchError
 
-class PeriodError(ValueError):
+
+class PeriodError(PlanwatchError):
     """A period string that does not parse."""
 
 

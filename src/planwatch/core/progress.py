@@ -27,6 +27,7 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Protocol
 
+from .errors import PlanwatchError
 from .figures import Figure, published
 from .intervals import round_half_up
 from .model import ProgressRow, TargetKind, Task
@@ -37,8 +38,12 @@ from .units import UnitError, convert
 HUNDRED = Decimal(100)
 
 
-class CurveError(ValueError):
+class CurveError(PlanwatchError):
     """A task's expected-progress curve that does not parse."""
+
+
+class SettingsError(PlanwatchError):
+    """plan.yaml ``settings`` that do not parse (thresholds, progress convention)."""
 
 
 class Status(StrEnum):
@@ -87,16 +92,16 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if self.mode not in ("pp", "relative"):
-            raise ValueError(f"thresholds mode must be 'pp' or 'relative', not {self.mode!r}")
+            raise SettingsError(f"thresholds mode must be 'pp' or 'relative', not {self.mode!r}")
         if not Decimal(0) <= self.lagging <= self.serious:
-            raise ValueError(f"thresholds need 0 <= lagging ({self.lagging}) <= serious ({self.serious})")
+            raise SettingsError(f"thresholds need 0 <= lagging ({self.lagging}) <= serious ({self.serious})")
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, object]) -> Thresholds:
         """Read ``settings["thresholds"]`` of plan.yaml (a mapping with mode, lagging, serious)."""
         raw = settings.get("thresholds") or {}
         if not isinstance(raw, Mapping):
-            raise ValueError("plan.yaml settings.thresholds must be a mapping with mode, lagging, serious")
+            raise SettingsError("plan.yaml settings.thresholds must be a mapping with mode, lagging, serious")
         try:
             return cls(
                 mode=str(raw.get("mode", "pp")),
@@ -104,7 +109,7 @@ class Thresholds:
                 serious=Decimal(str(raw.get("serious", 30))),
             )
         except ArithmeticError as exc:
-            raise ValueError(f"plan.yaml settings.thresholds: not a number ({exc})") from exc
+            raise SettingsError(f"plan.yaml settings.thresholds: not a number ({exc})") from exc
 
     def classify(self, gap_pp: Decimal, expected_pct: Decimal) -> Status:
         """Status of a gap (positive = ahead, points) at a time progress of ``expected_pct``."""
@@ -125,7 +130,7 @@ def convention_from_settings(settings: Mapping[str, object]) -> Convention:
     try:
         return Convention(str(settings.get("progress_convention", "days") or "days"))
     except ValueError as exc:
-        raise ValueError("plan.yaml settings.progress_convention must be 'days' or 'months'") from exc
+        raise SettingsError("plan.yaml settings.progress_convention must be 'days' or 'months'") from exc
 
 
 # --- expected share -------------------------------------------------------------------------------
@@ -338,6 +343,7 @@ class TaskProgress:
     on: dt.date | None = None
     as_of: dt.date | None = None  # date of the progress row used
     done_by: dt.date | None = None  # milestones: date reported done
+    remaining: Figure | None = None  # target − done, while an "at least" target is not yet reached
 
 
 def forecast_year_end(done: Decimal, elapsed_share: Decimal, expected_share: Decimal) -> Decimal:
@@ -397,7 +403,7 @@ def progress_state(
     (None: none reported), without provenance figures.
 
     ``on`` is the date, or a ``ProgressDay`` shared by many tasks (then its convention is used and
-    ``convention`` is ignored). Raises ``CurveError`` or ``UnitError`` (both ``ValueError``) for a
+    ``convention`` is ignored). Raises ``CurveError`` or ``UnitError`` (both ``PlanwatchError``) for a
     curve or a unit that does not parse.
     """
     if row is not None and row.task != task.code:
@@ -434,7 +440,7 @@ def progress_state(
                      share_decimals=max(decimals, 1), gap_pp=gap_value)
 
     target = task.target_value
-    if kind is None or target is None:
+    if kind is None or target is None or kind is TargetKind.QUALITATIVE:
         return state(Status.NO_TARGET)
     if done is None:
         return state(Status.OVERDUE if date > deadline else Status.NOT_STARTED)
@@ -522,9 +528,15 @@ def progress_figures(task: Task, row: ProgressRow | None, state: ProgressState) 
     if state.forecast is not None and done is not None:
         forecast = Figure(state.forecast, task.unit, max(done.decimals, 1), "computation", {"task": task.code},
                           formula="done / expected share", inputs=(done, exp_fig), label=f"{task.name}全年预计")
+    remaining = None
+    if (task.target_kind is TargetKind.LEVEL_AT_LEAST and done is not None and target is not None
+            and target.unit == done.unit and target.value > done.value):
+        remaining = Figure(target.value - done.value, target.unit, max(done.decimals, target.decimals),
+                           "computation", {"task": task.code}, formula="target − done", inputs=(target, done),
+                           label=f"{task.name}剩余")
     return TaskProgress(task=task.code, done=done, target=target, done_share=share, expected_share=exp_fig,
                         gap_pp=gap, status=state.status, forecast=forecast, forecast_met=state.forecast_met,
-                        on=on, as_of=state.as_of, done_by=state.done_by)
+                        on=on, as_of=state.as_of, done_by=state.done_by, remaining=remaining)
 
 
 def task_progress(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import PlanwatchError
 from .figures import Figure
 from .model import Plan
 from .progress import Status
@@ -27,7 +28,7 @@ DEFAULT_RULES = Path(__file__).with_name("rules") / "default.yaml"
 LEVELS = ("red", "yellow", "notice")
 
 
-class RuleError(ValueError):
+class RuleError(PlanwatchError):
     """A rule file or inline rule that is not valid: names file, rule id and field."""
 
 
@@ -227,12 +228,9 @@ def evaluate(plan: Plan, period: str, on: dt.date | None = None, rules: Sequence
     ``rules`` default to ``plan_rules(plan)``. Warnings come red first, then yellow, then notice; within
     a level in rule order, then in the order of the plan's rows.
     """
-    from .assess import AssessmentError, assess
+    from .assess import assess
 
-    try:
-        return list(assess(plan, period, on, rules=rules).warnings)
-    except AssessmentError as exc:
-        raise ValueError(f"warnings: {exc}") from exc
+    return list(assess(plan, period, on, rules=rules).warnings)
 
 
 __all__ = ["DEFAULT_RULES", "LEVELS", "PARAMS", "PLACEHOLDERS", "Rule", "RuleError", "RuleType", "Warning",

@@ -68,6 +68,8 @@ def describe(kind: TargetKind, target: Decimal | None, unit: str = "", due: dt.d
         return f"达到{t}{u or '%'}", f"reach {t}{u or '%'}"
     if kind is TargetKind.RATE_AT_MOST:
         return f"控制在{t}{u or '%'}以内", f"at most {t}{u or '%'}"
+    if kind is TargetKind.QUALITATIVE:
+        return "定性目标", "a target in words"
     when_zh = f"{due.year}年{due.month}月{due.day}日前" if due else "按期"
     when_en = f"by {due.isoformat()}" if due else "on time"
     return f"{when_zh}完成", f"done {when_en}"
@@ -94,6 +96,8 @@ def evaluate(
     """
     kind = TargetKind(kind)
     want_zh, want_en = describe(kind, target, unit, due)
+    if kind is TargetKind.QUALITATIVE:
+        return TargetResult(None, None, "定性目标，不以数据判断", "a target in words, not judged by a figure")
     if kind is TargetKind.MILESTONE:
         return _milestone(due, done_by, on, want_zh, want_en)
     if target is None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from .errors import PlanwatchError
 
-class UnitError(ValueError):
+
+class UnitError(PlanwatchError):
     """A unit that does not parse, or a conversion between units of different kinds."""
 
 

@@ -74,8 +74,15 @@ class _Context:
 
 def _warn(rule: Rule, level: str, stype: str, subject: str, name: str, figures: dict[str, Figure],
           values: dict[str, str]) -> Warning:
+    """A warning with its messages; the rule's parameters join its figures (the 45 of "超过45天"), so that
+    every number of the message has a source: a parameter's is the rule file (origin "setting")."""
     zh, en = rule.message_zh.format_map(values), rule.message_en.format_map(values)
-    return Warning(rule.id, level, stype, subject, name, figures, zh, en, str(rule.type))
+    figs = dict(figures)
+    for pname, value in rule.params.items():
+        figs.setdefault(f"param:{pname}", published(Decimal(str(value)), "", "setting", label=f"rule {rule.id} {pname}",
+                                                    file=rule.source or "core/rules/default.yaml", rule=rule.id,
+                                                    param=pname))
+    return Warning(rule.id, level, stype, subject, name, figs, zh, en, str(rule.type))
 
 
 def _growth_below_target(rule: Rule, ctx: _Context) -> Iterable[Warning]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from planwatch.core.errors import PlanwatchError
 from planwatch.core.model import Region
 
 from .rows import Issues
@@ -52,7 +53,7 @@ def _check_settings(settings: dict[str, Any], label: str, issues: Issues) -> Non
         )
     try:
         Thresholds.from_settings(settings)
-    except (ValueError, ArithmeticError) as exc:
+    except PlanwatchError as exc:
         issues.error(label, 0, "settings.thresholds",
                      f"阈值设置有误(应为 mode: pp|relative, lagging、serious 为数字且 lagging ≤ serious): {exc}",
                      f"bad thresholds (mode: pp|relative, numbers lagging <= serious): {exc}", "bad_setting")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from planwatch.core.assess import assess
 from planwatch.core.model import Plan
 from planwatch.core.periods import Period
 
@@ -38,7 +39,12 @@ class _Wording(dict[str, Any]):
 
 def build_document(plan: Plan, period: str | Period, *, on: dt.date | None = None, lang: str = "zh") -> Document:
     """The execution report of ``plan`` for ``period`` (2021H1 half-year, 2021 annual) as of ``on``."""
-    data = gather(plan, period, on)
+    return render_report(gather(assess(plan, period, on)), lang)
+
+
+def render_report(data: ReportData, lang: str = "zh") -> Document:
+    """The execution report of gathered ``data`` (``context.gather`` of an assessment) in ``lang``."""
+    plan = data.plan
     variant = "annual" if data.annual else "half_year"
     return render_document(
         f"{lang}/{variant}.j2",

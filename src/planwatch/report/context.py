@@ -1,24 +1,24 @@
-"""Gather what a report says from the plan, by calling the core: nothing here computes a growth rate.
+"""Gather what a report says from the plan's assessment: nothing here computes a figure.
 
-``gather(plan, period, on)`` returns a :class:`ReportData` with the headline indicators'
-figures (core.measures), every task's time progress (core.progress), the warnings (core.rules), grouped
-the way section 二 of the report groups them, and the wording the office keeps in the package
-(report.yaml, narrative.csv, measures.csv).
+``gather(assessment)`` returns a :class:`ReportData` with the headline indicators' figures, every task's
+time progress, the warnings (grouped the way section 二 of the report groups them), the rankings that
+fell and the counts — all read from one ``core.assess.Assessment`` — and the wording the office keeps in
+the package (report.yaml, narrative.csv, measures.csv).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from planwatch.core import growth, measures, progress, rules
-from planwatch.core.figures import Figure, published
+from planwatch.core import growth, wording
+from planwatch.core.assess import Assessment
+from planwatch.core.figures import Figure
 from planwatch.core.model import Area, Indicator, IndicatorKind, Plan, Task
 from planwatch.core.periods import Period
+from planwatch.core.warnings import RankChange
 
 LAGGING = {"lagging", "seriously_lagging", "overdue"}
 
@@ -179,24 +179,6 @@ def _base_labels(base_period: str) -> tuple[str, str]:
     return p.label_zh(), p.label_en()
 
 
-def _remaining(tp: Any) -> Figure | None:
-    done, target = tp.done, tp.target
-    if done is None or target is None or target.unit != done.unit:
-        return None
-    left = target.value - done.value
-    if left <= 0:
-        return None
-    return Figure(
-        value=left,
-        unit=target.unit,
-        decimals=max(done.decimals, target.decimals),
-        origin="computation",
-        formula="target − done",
-        inputs=(target, done),
-        label=f"{target.label or 'task'} 剩余",
-    )
-
-
 def _departments(plan: Plan) -> dict[str, tuple[str, str]]:
     return {d.code: (d.name, d.name_en or d.name) for d in plan.departments}
 
@@ -205,14 +187,12 @@ def _extra(plan: Plan, name: str, key: str) -> dict[str, dict[str, str]]:
     return {row.get(key, ""): row for row in plan.extra.get(name, []) if row.get(key)}
 
 
-def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> ReportData:
-    p = Period.parse(period) if isinstance(period, str) else period
-    on = on or p.end
-    wording: dict[str, Any] = dict(plan.report or {})
-    ind_wording: dict[str, Any] = dict(wording.get("indicators") or {})
-    task_wording: dict[str, Any] = dict(wording.get("tasks") or {})
-    convention = progress.convention_from_settings(plan.settings)
-    thresholds = progress.Thresholds.from_settings(plan.settings)
+def gather(a: Assessment) -> ReportData:
+    """What the report of ``a.plan`` for ``a.period`` as of ``a.on`` says, read from the assessment."""
+    plan, p, on = a.plan, a.period, a.on
+    wording_: dict[str, Any] = dict(plan.report or {})
+    ind_wording: dict[str, Any] = dict(wording_.get("indicators") or {})
+    task_wording: dict[str, Any] = dict(wording_.get("tasks") or {})
     depts = _departments(plan)
     narrative = _extra(plan, "narrative", "area")
     measure_rows = _extra(plan, "measures", "task")
@@ -231,23 +211,18 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         years = p.year - Period.parse(base).year if base else (p.year - plan.base_year if plan.base_year else 2)
         return IndicatorItem(ind, figs, {k: "" if v is None else str(v) for k, v in w.items()}, zh, en, years)
 
-    index = measures.PlanIndex(plan)
-    headline = [item(plan.indicator(_code(f.indicator)), f) for f in measures.headline(plan, str(p), index=index)]
+    heads = sorted((i for i in plan.indicators if i.headline), key=lambda i: i.order)
+    headline = [item(i, a.indicator(i.code)) for i in heads]
     headline = [h for h in headline if _has_figures(h.figures)]
 
-    latest: dict[str, Any] = {}
-    for r in plan.progress:  # the latest approved row of each task on or before ``on``
-        if r.as_of <= on and (r.task not in latest or r.as_of > latest[r.task].as_of):
-            latest[r.task] = r
     tasks: list[TaskItem] = []
     for task in plan.tasks:
-        row = latest.get(task.code)
-        tp = progress.task_progress(task, row, on, convention=convention, thresholds=thresholds)
+        tp = a.task(task.code)
         lead, lead_en = depts.get(task.lead, (task.lead, task.lead))
         m = measure_rows.get(task.code, {})
         tasks.append(
             TaskItem(
-                task, tp, lead, lead_en, _remaining(tp),
+                task, tp, lead, lead_en, tp.remaining,
                 measure_zh=m.get("text_zh", "") or task.measure,
                 measure_en=m.get("text_en", ""),
                 wording={k: "" if v is None else str(v) for k, v in dict(task_wording.get(task.code) or {}).items()},
@@ -255,10 +230,9 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
         )
 
     areas: list[AreaItem] = []
-    observed = {o.indicator for o in plan.observations if o.period == str(p)}
-    for area in sorted(plan.areas, key=lambda a: (a.order, a.code)):
+    for area in sorted(plan.areas, key=lambda a_: (a_.order, a_.code)):
         n = narrative.get(area.code, {})
-        a = AreaItem(
+        ai = AreaItem(
             area,
             heading_zh=n.get("heading_zh") or area.name,
             heading_en=n.get("heading_en") or area.name_en or area.name,
@@ -268,24 +242,22 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
             lead_en=n.get("lead_en", ""),
         )
         for ind in sorted(plan.indicators, key=lambda i: (i.order, i.code)):
-            if ind.area == area.code and not ind.headline and ind.code in observed:
-                a.indicators.append(item(ind, measures.indicator_figures(plan, ind.code, str(p), index=index)))
-        a.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
-        _pair_indicators(a.indicators, ind_wording)
-        if a.indicators or a.tasks or a.lead_zh:
-            areas.append(a)
+            if ind.area == area.code and not ind.headline and a.row(ind.code) is not None:
+                ai.indicators.append(item(ind, a.indicator(ind.code)))
+        ai.tasks = [t for t in tasks if t.task.area == area.code and not t.task.parent]
+        _pair_indicators(ai.indicators, ind_wording)
+        if ai.indicators or ai.tasks or ai.lead_zh:
+            areas.append(ai)
 
-    in_force = rules.plan_rules(plan)
-    warnings = [_with_params(w, in_force) for w in rules.evaluate(plan, str(p), on, in_force)]
+    warnings = list(a.warnings)
     by_task = {t.task.code: t for t in tasks}
     lagging_codes = [w.subject for w in warnings if _rule_type(w) == "task_behind_time" and w.subject in by_task]
     lagging = [by_task[c] for c in dict.fromkeys(lagging_codes)]
     lagging.sort(key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else Decimal(0))
     below_codes = [w.subject for w in warnings if _rule_type(w) == "below_base"]
-    below_base = [item(plan.indicator(c), measures.indicator_figures(plan, c, str(p), index=index))
-                  for c in dict.fromkeys(below_codes)]
+    below_base = [item(plan.indicator(c), a.indicator(c)) for c in dict.fromkeys(below_codes)]
     rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
-    rankings = _rankings(plan, p, on, rank_fell, in_force)
+    rankings = [_rank_item(plan, p, r) for r in a.rankings]
     handled = {"task_behind_time", "below_base", "rank_fell"}
     other = [w for w in warnings if _rule_type(w) not in handled]
     groups: dict[str, list[Any]] = {}
@@ -294,20 +266,31 @@ def gather(plan: Plan, period: str | Period, on: dt.date | None = None) -> Repor
     other_groups = [WarningGroup(k, v, _count(len(v), f"warnings {k}"), [subject_name_en(plan, w) for w in v])
                     for k, v in groups.items()]
 
-    counts = Counter(t.status for t in tasks)
-    status_counts = {s: _count(n, f"tasks {s}") for s, n in counts.items()}
+    counts = a.counts
+    status_counts = {s: _count(n, f"tasks {s}") for s, n in counts.items() if n}
     status_counts["all"] = _count(len(tasks), "tasks")
-    status_counts["lagging_all"] = _count(sum(counts[s] for s in LAGGING), "tasks behind time progress")
-    time_progress = next((t.progress.expected_share for t in tasks if _linear(t.task)), None)
-
-    projects = _project_counts(plan, on)
+    status_counts["lagging_all"] = _count(sum(counts.get(s, 0) for s in LAGGING), "tasks behind time progress")
+    projects = {k: Figure(value=Decimal(len(v)), unit="个", decimals=0, origin="count",
+                          ref={"of": f"projects {k}", "file": "projects.csv", "codes": ";".join(v)},
+                          label=f"重点项目数 {k}") for k, v in a.project_groups().items()}
 
     return ReportData(
         plan=plan, period=p, on=on, annual=p.months == 12, headline=headline, areas=areas, tasks=tasks,
-        warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, rankings=rankings, other_warnings=other,
-        other_groups=other_groups,
-        status_counts=status_counts, time_progress=time_progress, wording=wording, projects=projects,
+        warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, rankings=rankings,
+        other_warnings=other, other_groups=other_groups, status_counts=status_counts,
+        time_progress=a.time_progress if tasks else None, wording=wording_, projects=projects,
     )
+
+
+def _rank_item(plan: Plan, period: Period, r: RankChange) -> RankItem:
+    ind = plan.indicator(r.indicator)
+    same = r.period == period  # the report's own period goes without saying
+    year = period.year
+    return RankItem(ind.name, ind.name_en or ind.name, r.rank, r.previous, r.places,
+                    "" if same else wording.period_zh(r.period, in_year=year),
+                    "" if same else wording.period_en(r.period, in_year=year),
+                    wording.period_zh(r.previous_period, in_year=year),
+                    wording.period_en(r.previous_period, in_year=year))
 
 
 def _pair_indicators(items: list[IndicatorItem], ind_wording: dict[str, Any]) -> None:
@@ -333,79 +316,6 @@ def _pair_indicators(items: list[IndicatorItem], ind_wording: dict[str, Any]) ->
         )
 
 
-def _month_zh(per: Period, year: int) -> str:
-    """A period as the report's prose names it: "6月份" for a month of the report's year."""
-    if per.first == per.last and per.year == year:
-        return f"{per.last}月份"
-    return per.label_zh()
-
-
-def _month_en(per: Period, year: int) -> str:
-    label = per.label_en()
-    return label.removesuffix(f" {year}") if per.first == per.last and per.year == year else label
-
-
-def _rankings(plan: Plan, period: Period, on: dt.date, fell: list[Any], in_force: list[Any]) -> list[RankItem]:
-    """Rankings that fell, for section 二: those of the period (rank_fell warnings), and for rankings
-    published by month (接诉即办 6月份全市排名第11名), the last month of the period against the month
-    before it (the core's rank_fell rule evaluated for that month)."""
-    warns = list(fell)
-    seen = {w.subject for w in warns}
-    last_month = f"{period.year}-{period.last:02d}"
-    if period.first != period.last:
-        rank_rules = [r for r in in_force if str(r.type) == "rank_fell" and r.enabled]
-        if rank_rules:
-            for w in rules.evaluate(plan, last_month, min(on, Period.parse(last_month).end), rank_rules):
-                if w.subject not in seen:
-                    seen.add(w.subject)
-                    warns.append(w)
-    out: list[RankItem] = []
-    for w in warns:
-        now, prev = w.figures.get("rank"), w.figures.get("previous")
-        if now is None or prev is None:
-            continue
-        ind = plan.indicator(w.subject)
-        places = Figure(value=now.value - prev.value, unit="位", decimals=0, origin="computation",
-                        formula="rank − previous rank", inputs=(now, prev), label=f"{ind.name}排名下降位次")
-        p_now, p_prev = Period.parse(now.ref["period"]), Period.parse(prev.ref["period"])
-        same = p_now == period  # the report's own period goes without saying
-        out.append(RankItem(ind.name, ind.name_en or ind.name, now, prev, places,
-                            "" if same else _month_zh(p_now, period.year),
-                            "" if same else _month_en(p_now, period.year),
-                            _month_zh(p_prev, period.year), _month_en(p_prev, period.year)))
-    return out
-
-
-def _project_counts(plan: Plan, on: dt.date) -> dict[str, Figure]:
-    """Counts of key projects by category and by whether they have started (on or before ``on``)."""
-    if not plan.projects:
-        return {}
-    groups: dict[str, list[str]] = {"all": [p.code for p in plan.projects]}
-    for p in plan.projects:
-        groups.setdefault(p.category, []).append(p.code)
-        started = p.actual_start is not None and p.actual_start <= on
-        groups.setdefault("started" if started else "not_started", []).append(p.code)
-        if str(p.phase) == "completed":
-            groups.setdefault("completed", []).append(p.code)
-    return {k: Figure(value=Decimal(len(v)), unit="个", decimals=0, origin="count",
-                      ref={"of": f"projects {k}", "file": "projects.csv", "codes": ";".join(v)},
-                      label=f"重点项目数 {k}") for k, v in groups.items()}
-
-
-def _with_params(w: Any, in_force: list[Any]) -> Any:
-    """The warning with its rule's parameters as figures (the 45 of "超过45天"), so the message's numbers
-    all have a source: a parameter's source is the rule file (origin "setting")."""
-    rule = next((r for r in in_force if r.id == w.rule), None)
-    if rule is None or not rule.params:
-        return w
-    figs = dict(w.figures)
-    for name, value in rule.params.items():
-        figs.setdefault(f"param:{name}", published(Decimal(str(value)), "", "setting", label=f"rule {rule.id} {name}",
-                                                   file=rule.source or "core/rules/default.yaml", rule=rule.id,
-                                                   param=name))
-    return dataclasses.replace(w, figures=figs)
-
-
 def subject_name_en(plan: Plan, w: Any) -> str:
     """The English name of a warning's subject (task, indicator or project), its Chinese name if none."""
     kinds: dict[str, list[Any]] = {"task": plan.tasks, "indicator": plan.indicators, "project": plan.projects}
@@ -421,10 +331,6 @@ def _has_figures(f: Any) -> bool:
 
 def _code(indicator: Any) -> str:
     return indicator if isinstance(indicator, str) else str(indicator.code)
-
-
-def _linear(task: Task) -> bool:
-    return (task.curve or "linear") == "linear" and task.deadline is None and task.target_value is not None
 
 
 def _rule_type(w: Any) -> str:

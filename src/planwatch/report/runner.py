@@ -14,9 +14,12 @@ def run_report(
     data: Path, period: str, out: Path, lang: str, formats: Sequence[str], on: dt.date | None, *, summary: bool
 ) -> int:
     """Exit status: 0 written; 1 the package or a template has errors (printed); 2 bad arguments."""
+    from planwatch.core.assess import assess
     from planwatch.package import PackageError, Unreadable, load
 
-    from . import FORMATS, ReportTemplateError, build_document, write_report
+    from . import FORMATS, ReportTemplateError, write_report
+    from .build import render_report
+    from .context import gather
     from .summary import summary_lines
 
     bad = [f for f in formats if f not in FORMATS]
@@ -40,10 +43,11 @@ def run_report(
         print(f"--period: {exc}", file=sys.stderr)
         return 2
     try:
-        doc = build_document(plan, per, on=on, lang=lang)
+        report_data = gather(assess(plan, per, on))  # computed once: the report and its summary read it
+        doc = render_report(report_data, lang)
         written = write_report(doc, out, formats)
         if summary:
-            for line in summary_lines(plan, per, on, lang):
+            for line in summary_lines(report_data, lang):
                 print(line)
     except (ReportTemplateError, ValueError) as exc:
         print(f"{data}: {exc}", file=sys.stderr)

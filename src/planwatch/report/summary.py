@@ -6,18 +6,13 @@ report, so the figures print exactly as in the report.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from planwatch.core.model import Plan
-from planwatch.core.periods import Period
-
 from .compose import render_document
-from .context import gather
+from .context import ReportData
 from .document import Paragraph, Section
 
 
-def summary_lines(plan: Plan, period: Period, on: dt.date | None, lang: str) -> list[str]:
-    data = gather(plan, period, on)
+def summary_lines(data: ReportData, lang: str) -> list[str]:
+    """The summary of gathered ``data`` (the report's own, so nothing is computed twice)."""
     doc = render_document(f"{lang}/summary.j2", {"d": data}, lang=lang, tables={}, charts={}, meta={})
     lines = [doc.title] if doc.title else []
     for p in doc.front:

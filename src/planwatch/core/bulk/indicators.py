@@ -240,7 +240,8 @@ class IndicatorColumns:
         growth_kind = np.array([k in GROWTH_KINDS for k in kinds], dtype=bool)[tp]
         at_most = np.array([k in AT_MOST_KINDS for k in kinds], dtype=bool)[tp]
         reduction = np.array([k is TargetKind.REDUCTION_AT_LEAST for k in kinds], dtype=bool)[tp]
-        judged = np.array([t.value is not None and t.kind is not TargetKind.MILESTONE for t in targets],
+        judged = np.array([t.value is not None and t.kind not in (TargetKind.MILESTONE, TargetKind.QUALITATIVE)
+                           for t in targets],
                           dtype=bool)[tp]
         value = np.array([np.nan if t.value is None else float(t.value) for t in targets])[tp]
         figure = np.where(growth_kind, self.yoy[rows], self.value[rows])

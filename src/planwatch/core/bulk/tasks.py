@@ -18,6 +18,7 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
+from ..errors import PlanwatchError
 from ..intervals import round_half_up
 from ..model import Plan, ProgressRow, TargetKind, Task
 from ..periods import Convention
@@ -98,7 +99,7 @@ class TaskColumns:
             if share is None:
                 try:
                     share = shares[key] = self.day.expected_share(t)
-                except ValueError as exc:  # CurveError: the task's state is its error
+                except PlanwatchError as exc:  # CurveError: the task's state is its error
                     share = shares[key] = str(exc)
             if isinstance(share, str):
                 self.errors[k] = share
@@ -131,7 +132,7 @@ class TaskColumns:
         deadline = np.array([(t.deadline or year_end).toordinal() for t in tasks], dtype=np.int64)
         past = on.toordinal() > deadline
         at_deadline = on.toordinal() >= deadline
-        no_target = np.array([k is None for k in kind], dtype=bool) | np.isnan(target)
+        no_target = np.array([k is None or k is TargetKind.QUALITATIVE for k in kind], dtype=bool) | np.isnan(target)
 
         milestone = np.array([k is TargetKind.MILESTONE for k in kind], dtype=bool)
         one_by_one |= milestone | (~no_target & ~level)  # milestones, rates and growth: one by one
@@ -196,7 +197,7 @@ class TaskColumns:
         row = self.plan.progress[int(self.row[k])] if self.row[k] >= 0 else None
         try:
             state = progress_state(task, row, self.day, thresholds=self.thresholds)
-        except ValueError as exc:  # CurveError, UnitError: shown as the task's error
+        except PlanwatchError as exc:  # CurveError, UnitError: shown as the task's error
             self.errors[k] = str(exc)
             return
         self.states[k] = state

@@ -68,7 +68,7 @@ def period_end(period: str) -> dt.date | None:
 
     try:
         return parse_period(period).end
-    except (PeriodError, ValueError):
+    except PeriodError:
         return None
 
 

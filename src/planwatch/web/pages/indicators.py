@@ -1,32 +1,23 @@
-"""Indicators as the pages show them: the latest figure, its growth measures and the target.
-
-Published figures are shown as published; the two-year average, where not published, is computed by
-the core (``growth.avg_annual`` over the growth versus the base period) and written half up.
+"""Indicators as the pages show them: the latest figure, its growth measures and the target, all read
+from the plan's assessment (``planwatch.web.plans.assessments``): published figures as published, the
+two-year average and the verdict against the target as the core computed them for the report too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import get_language
 
-from planwatch.core import growth, wording
-from planwatch.core.intervals import round_half_up
-from planwatch.core.model import TargetKind
+from planwatch.core import wording
+from planwatch.core.assess import Assessment, IndicatorRow
+from planwatch.core.errors import PlanwatchError
+from planwatch.core.model import Aggregation
+from planwatch.core.model import Target as CoreTarget
 from planwatch.core.periods import PeriodError, parse_period
-from planwatch.core.targets import TargetResult, evaluate
-from planwatch.web.plans.models import Indicator, Observation, Target
-
-
-def period_key(period: str) -> tuple[int, int, int]:
-    """Sort key of a period: by its end, then by length (2021H1 after 2021-06)."""
-    try:
-        p = parse_period(period)
-    except (PeriodError, ValueError):
-        return (0, 0, 0)
-    return (p.end.toordinal(), -p.start.toordinal(), 0)
+from planwatch.core.targets import TargetResult
+from planwatch.web.plans.models import Indicator
 
 
 def period_label(period: str, cumulative: bool = True) -> str:
@@ -61,81 +52,83 @@ def measure_label(kind: str, base_period: str = "") -> str:
 
 @dataclass(frozen=True)
 class Measures:
-    """The growth measures of one observation."""
+    """The growth measures of one observation, as the assessment publishes them."""
 
-    obs: Observation
-    years: int | None  # years between the period and its base period
-    two_year_avg: Decimal | None  # published, or computed and rounded to the decimals of vs_base
-    two_year_avg_computed: bool
+    row: IndicatorRow
+
+    @property
+    def obs(self) -> object:
+        return self.row.observation
 
     @property
     def yoy(self) -> Decimal | None:
-        return self.obs.yoy_pct
+        return self.row.yoy
 
     @property
     def vs_base(self) -> Decimal | None:
-        return self.obs.vs_base_pct
+        return self.row.vs_base
 
+    @property
+    def two_year_avg(self) -> Decimal | None:
+        return self.row.avg_annual
 
-def measures(obs: Observation) -> Measures:
-    years = None
-    if obs.base_period:
-        try:
-            years = parse_period(obs.period).year - parse_period(obs.base_period).year
-        except (PeriodError, ValueError):
-            years = None
-    if obs.avg_pct is not None:
-        return Measures(obs, years, obs.avg_pct, False)
-    if obs.vs_base_pct is not None and years and years > 0:
-        decimals = max(1, -int(obs.vs_base_pct.as_tuple().exponent))
-        try:
-            avg = round_half_up(growth.avg_annual(obs.vs_base_pct, years), decimals)
-        except growth.GrowthError:
-            return Measures(obs, years, None, False)
-        return Measures(obs, years, avg, True)
-    return Measures(obs, years, None, False)
+    @property
+    def two_year_avg_computed(self) -> bool:
+        return self.row.avg_computed
+
+    @property
+    def cumulative(self) -> bool:
+        return self.row.indicator.aggregation is Aggregation.CUMULATIVE
+
+    @property
+    def label(self) -> str:
+        """The period in words: a month of a year-to-date series is 1-6月, of a point series 6月."""
+        return period_label(self.row.period, self.cumulative)
+
+    @property
+    def base_label(self) -> str:
+        return period_label(self.row.base_period, self.cumulative) if self.row.base_period else ""
 
 
 @dataclass(frozen=True)
 class IndicatorCard:
     indicator: Indicator
     latest: Measures | None
-    target: Target | None
-    result: TargetResult | None
+    target: CoreTarget | None
+    assessment: Assessment
+
+    @property
+    def result(self) -> TargetResult | None:
+        """The verdict against the annual target of the latest figure (``Assessment.indicator``)."""
+        if self.latest is None or self.latest.row.target is None:
+            return None
+        try:
+            return self.assessment.indicator(self.indicator.code, self.latest.row.period).target_result
+        except (KeyError, PlanwatchError):
+            return None
 
     @property
     def light(self) -> str:
-        """green: target met; red: missed; grey: no target or not yet decidable."""
-        if self.result is None or self.result.met is None:
+        """met: target met; not_met: missed; unknown: no target or not yet decidable."""
+        met = self.latest.row.target_met if self.latest is not None else None
+        if met is None:
             return "unknown"
-        return "met" if self.result.met else "not_met"
+        return "met" if met else "not_met"
 
     @property
     def verdict(self) -> str:
-        if self.result is None:
+        result = self.result
+        if result is None:
             return ""
-        return self.result.text_zh if (get_language() or "zh").startswith("zh") else self.result.text_en
+        return result.text_zh if (get_language() or "zh").startswith("zh") else result.text_en
 
 
-def latest_observation(observations: Iterable[Observation]) -> Observation | None:
-    best = None
-    for o in observations:
-        if best is None or period_key(o.period) > period_key(best.period):
-            best = o
-    return best
+def card(indicator: Indicator, a: Assessment) -> IndicatorCard:
+    """The card of ``indicator``: its latest figure in the assessment and its annual target."""
+    row = a.latest(indicator.code)
+    return IndicatorCard(indicator, Measures(row) if row else None,
+                         row.target if row and row.target else a.annual_target(indicator.code), a)
 
 
-def judge(indicator: Indicator, obs: Observation | None, target: Target | None) -> TargetResult | None:
-    if target is None or obs is None or not target.kind:
-        return None
-    kind = TargetKind(target.kind)
-    if kind is TargetKind.MILESTONE:
-        return None
-    return evaluate(kind, target.value, level=obs.value, growth_pct=obs.yoy_pct, unit=target.unit or indicator.unit)
-
-
-def card(indicator: Indicator, year: int) -> IndicatorCard:
-    """Needs ``observations`` and ``targets`` prefetched."""
-    obs = latest_observation(indicator.observations.all())
-    target = next((t for t in indicator.targets.all() if t.period == str(year)), None)
-    return IndicatorCard(indicator, measures(obs) if obs else None, target, judge(indicator, obs, target))
+def series(indicator: Indicator, a: Assessment) -> list[Measures]:
+    return [Measures(r) for r in a.series(indicator.code)]

@@ -7,3 +7,8 @@ class PlansConfig(AppConfig):
     label = "plans"
     verbose_name = _("计划")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import versioning
+
+        versioning.connect()

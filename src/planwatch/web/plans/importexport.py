@@ -182,6 +182,14 @@ def _source(row: Any) -> core.Source:
     return core.Source(file=row.origin_file, row=row.origin_row, quote=row.source, illustrative=row.illustrative)
 
 
+def _target_kind(kind: str) -> core.TargetKind:
+    """A target row's kind; a row without one (typed in the admin) is a target in words."""
+    try:
+        return core.TargetKind(kind)
+    except ValueError:
+        return core.TargetKind.QUALITATIVE
+
+
 def export_indicators(
     obj: Plan, areas: dict[int, str], depts: dict[int, str]
 ) -> tuple[list[core.Indicator], list[core.Observation], list[core.Target]]:
@@ -200,7 +208,7 @@ def export_indicators(
         source=_source(o))
         for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")]
     targets = [core.Target(
-        indicator=ind_codes[t.indicator_id], period=t.period, kind=core.TargetKind(t.kind), value=t.value,
+        indicator=ind_codes[t.indicator_id], period=t.period, kind=_target_kind(t.kind), value=t.value,
         unit=t.unit, text=t.text, due=t.due, source=_source(t))
         for t in Target.objects.filter(indicator__plan=obj).order_by("seq", "id")]
     return indicators, observations, targets

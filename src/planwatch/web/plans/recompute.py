@@ -1,41 +1,23 @@
-"""Warnings are computed by the core's rules over the approved data (``planwatch.core.rules``) and
-stored as ``WarningRecord`` rows, replaced whole each time: after an approval, or on demand
-(``planwatch admin recompute-warnings``)."""
+"""Warnings are the plan's assessment's (``assessments.current(plan).warnings``, the core's rules over
+the approved data) stored as ``WarningRecord`` rows for the pages and the API to filter and scope: replaced
+whole after an import or on demand (``planwatch admin recompute-warnings``), and a task's own after an
+approval of its figure."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from django.db import models, transaction
 
 from planwatch.core import rules as core_rules
-from planwatch.core.periods import Period, PeriodError
 
-from .figures import figure_json, reference_date
-from .importexport import export_plan
+from . import assessments
+from .figures import figure_json
 from .models import Plan, Project, Task, WarningRecord, WarningRule
 
 log = logging.getLogger(__name__)
-
-
-def warning_period(plan: Plan, on: dt.date) -> str:
-    """The period the warnings speak of: ``settings.period``, else the latest observed period that has
-    ended by ``on``, else the year to date."""
-    raw = (plan.settings or {}).get("period")
-    if raw:
-        return str(raw)
-    best: Period | None = None
-    for text in plan.indicators.values_list("observations__period", flat=True).distinct():
-        if not text:
-            continue
-        try:
-            per = Period.parse(text)
-        except PeriodError:
-            continue
-        if per.year == plan.year and per.end <= on and (best is None or per.end > best.end):
-            best = per
-    return str(best) if best is not None else f"{plan.year}-{on.month:02d}"
 
 
 def _record(plan: Plan, w: core_rules.Warning, period: str, on: dt.date, department_id: int | None) -> WarningRecord:
@@ -75,38 +57,48 @@ def _lead_ids(plan: Plan) -> dict[tuple[str, str], int | None]:
 
 @transaction.atomic
 def recompute_warnings(plan: Plan, on: dt.date | None = None) -> list[WarningRecord]:
-    """Replace the plan's warnings with those the core computes now."""
-    on = on or reference_date(plan)
-    period = warning_period(plan, on)
-    cplan = export_plan(plan)
-    warnings = core_rules.evaluate(cplan, period, on, rules=rules_in_force(plan, cplan))
+    """Replace the plan's warnings with those of its assessment now (on its monitoring date, or ``on``)."""
+    a = assessments.current(plan, on)
+    period = str(a.period)
     leads = _lead_ids(plan)
     WarningRecord.objects.filter(plan=plan).delete()
-    rows = [_record(plan, w, period, on, leads.get((w.subject_type, w.subject))) for w in warnings]
+    rows = [_record(plan, w, period, a.on, leads.get((w.subject_type, w.subject))) for w in a.warnings]
     return WarningRecord.objects.bulk_create(rows)
 
 
-def recompute_after_approval(plan: Plan, task: Task) -> None:
-    """After a task's figure is approved: only that task's warnings change (the task rules look at one
-    task at a time), unless the date progress is measured on moved, which changes every task's."""
-    on = reference_date(plan)
+def recompute_after_approval(plan: Plan, task: Task, as_of: dt.date | None = None) -> None:
+    """After a task's figure (as of ``as_of``) is approved: only that task's warnings change (the task rules
+    look at one task at a time), unless the date progress is measured on moves, which changes every
+    task's: then the whole plan is assessed again. The approval itself need not wait for the whole plan's
+    assessment when the date stays (the kept one's date and period still hold)."""
+    before = assessments.kept(plan)
     stored_on = (WarningRecord.objects.filter(plan=plan).order_by("id")
                  .values_list("figures__on", flat=True).first())
-    if stored_on != on.isoformat():
-        recompute_warnings(plan, on)
+    if before is None or stored_on != before.on.isoformat() or _moves_the_date(before, as_of):
+        recompute_warnings(plan)
         return
-    recompute_task_warnings(plan, task, on)
+    recompute_task_warnings(plan, task, before.on, str(before.period))
+
+
+def _moves_the_date(before: Any, as_of: dt.date | None) -> bool:
+    """Whether a figure approved as of ``as_of`` moves the plan's monitoring date from ``before.on``
+    (``core.assess.monitoring_date``: a set ``as_of`` stays; else the latest figure's date)."""
+    if (before.plan.settings or {}).get("as_of"):
+        return False
+    latest = max((r.as_of for r in before.plan.progress), default=None)
+    if as_of is not None:
+        latest = as_of if latest is None else max(latest, as_of)
+    return latest != before.on
 
 
 @transaction.atomic
-def recompute_task_warnings(plan: Plan, task: Task, on: dt.date) -> list[WarningRecord]:
+def recompute_task_warnings(plan: Plan, task: Task, on: dt.date, period: str) -> list[WarningRecord]:
     """Replace the warnings of one task, evaluating the rules over a plan holding just that task."""
     from planwatch.core import model as core
 
     from .figures import core_task
     from .models import Submission, SubmissionStatus
 
-    period = warning_period(plan, on)
     rows = Submission.objects.filter(task=task, status=SubmissionStatus.APPROVED).order_by("seq", "decided_at", "id")
     one = core.Plan(
         region=core.Region(plan.region.code, plan.region.name, plan.region.name_en), year=plan.year,

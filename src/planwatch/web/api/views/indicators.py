@@ -1,4 +1,4 @@
-"""Indicators with their observations, targets and growth computed by ``core.measures``."""
+"""Indicators with their observations, targets and growth, read from the plan's assessment."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from rest_framework import mixins
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from planwatch.core.measures import PlanIndex
-from planwatch.web.plans import figures
-from planwatch.web.plans.models import Indicator, Plan
+from planwatch.core.assess import Assessment
+from planwatch.web.plans import assessments, figures
+from planwatch.web.plans.models import Indicator
 
 from ..filters import IndicatorFilter
 from ..serializers import IndicatorSerializer
@@ -30,15 +30,13 @@ class IndicatorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     def _context(self, rows: list[Indicator]) -> dict[str, Any]:
         only = self.request.query_params.get("period", "")
         growth: dict[int, list[dict[str, Any]]] = {}
-        plans: dict[int, tuple[Any, Any]] = {}
+        plans: dict[int, Assessment] = {}
         for ind in rows:
             if ind.plan_id not in plans:
-                plan: Plan = ind.plan
-                cplan = figures.indicator_plan(plan)
-                plans[ind.plan_id] = (cplan, PlanIndex(cplan))
-            cplan, index = plans[ind.plan_id]
+                plans[ind.plan_id] = assessments.current(ind.plan)
+            a = plans[ind.plan_id]
             periods = [only] if only else [o.period for o in ind.observations.all()]
-            growth[ind.pk] = [figures.indicator_growth(cplan, ind.code, p, index) for p in periods]
+            growth[ind.pk] = [figures.indicator_growth(a, ind.code, p) for p in periods]
         return {**self.get_serializer_context(), "growth": growth}
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

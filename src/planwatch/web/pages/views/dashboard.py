@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from planwatch.web.plans import clock
+from planwatch.web.plans import assessments, clock
 from planwatch.web.plans.models import (
     Department,
     Indicator,
-    Observation,
     Submission,
     SubmissionStatus,
-    Target,
     Task,
     WarningRecord,
 )
@@ -36,13 +33,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except NoPlan:
         return render(request, "pages/no_plan.html")
     user = request.user
-    indicators = (Indicator.objects.visible_to(user).filter(plan=ws.plan, headline=True)
-                  .prefetch_related(Prefetch("observations", queryset=Observation.objects.order_by("seq")),
-                                    Prefetch("targets", queryset=Target.objects.order_by("seq")))
-                  .order_by("order", "seq"))
-    cards = [card(i, ws.plan.year) for i in indicators]
+    a = assessments.current(ws.plan)
+    indicators = Indicator.objects.visible_to(user).filter(plan=ws.plan, headline=True).order_by("order", "seq")
+    cards = [card(i, a) for i in indicators]
     tasks = Task.objects.visible_to(user).filter(plan=ws.plan)
-    rows = task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on)
+    rows = task_rows(tasks.order_by("seq", "id"), ws.plan)
     tot = totals(rows)
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
                 .select_related("department").order_by(SEVERITY, "rule", "subject_code"))

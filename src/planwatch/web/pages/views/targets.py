@@ -16,7 +16,6 @@ from planwatch.web.plans.models import Task
 from planwatch.web.plans.services.submissions import reason
 
 from ..context import workspace
-from ..progress import forget_memo
 
 
 @login_required
@@ -37,6 +36,5 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
     except (Conflict, PermissionDenied) as exc:
         messages.error(request, reason(exc))
     else:
-        forget_memo()  # the progress rows of this process know the old target
         messages.success(request, _("Target adjusted: %(task)s") % {"task": task.name})
     return redirect(f"/tasks/{task.pk}/#adjustments")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,9 @@ class Plan(models.Model):
     require_head_approval = models.BooleanField(_("需部门负责人审核 (department head approves first)"),
                                                 default=False)
     created_at = models.DateTimeField(_("创建时间 (created)"), auto_now_add=True)
+    # The version of the plan's data: bumped in the transaction of every change of its rows (versioning.py),
+    # so the web app knows when the plan's assessment must be made again. Never written by save().
+    data_version = models.PositiveBigIntegerField(_("数据版本 (data version)"), default=1, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -36,6 +41,14 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, leaving ``data_version`` to ``versioning.bump`` (a save of a stale instance must not
+        write back an older version); a change of the plan itself is a change of its data."""
+        if self.pk is not None and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name not in ("data_version", "created_at")]
+        super().save(*args, **kwargs)
 
 
 class Area(PackageRow):
@@ -78,6 +91,7 @@ class TargetKind(models.TextChoices):
     RATE_AT_LEAST = "rate_at_least", _("达到 (rate at least)")
     RATE_AT_MOST = "rate_at_most", _("比率控制在以内 (rate at most)")
     MILESTONE = "milestone", _("节点 (milestone)")
+    QUALITATIVE = "qualitative", _("定性目标 (in words)")
 
 
 class Indicator(PackageRow):

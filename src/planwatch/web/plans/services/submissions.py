@@ -181,7 +181,7 @@ def approve(actor: Actor, sub: Submission, *, version: int | None = None, recomp
         if recompute:
             from ..recompute import recompute_after_approval
 
-            recompute_after_approval(plan, task)
+            recompute_after_approval(plan, task, fresh.as_of)
         return fresh
     if not (scoping.is_planoffice(actor.user, plan.pk) or (head_step and scoping.is_head_of(actor.user, plan.pk,
                                                                                        task.lead_id))):
