@@ -15,7 +15,7 @@ def existing_updates_were_applied(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0003_co_department_names'),
+        ('plans', '0005_qualitative_targets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
