@@ -231,6 +231,10 @@ def test_a_comment_mentioning_a_department_notifies_its_members(client, year) ->
     assert r.status_code == 200
     told = {n.user.username for n in Notification.objects.filter(kind="mention")}
     assert {"reporter-jw", "reporter-cgj", "head-cgj"} <= told and "planoffice" not in told
+    sub = Submission.objects.get(task=t3)
+    c.post(f"/comments/task/{t3.pk}/", {"body": "5000个请核实", "submission": sub.pk})
+    assert sub.comments.get().body == "5000个请核实"  # a comment on the figure, in the task's thread
+    assert "5000个请核实" in c.get(f"/tasks/{t3.pk}/").content.decode()
     assert _as(client, year, "reporter-jw").post(f"/comments/task/{t3.pk}/", {"body": "x"}).status_code == 404
     assert _as(client, year, "viewer").post(f"/comments/task/{t3.pk}/", {"body": "x"}, follow=True) \
         .context["messages"]  # refused with a message: viewers read, they do not write

@@ -199,7 +199,7 @@ def test_head_step_and_return_of_a_project_update(actors, plan, users) -> None:
 # --- targets, settings --------------------------------------------------------------------------------
 
 
-def test_a_target_adjusted_mid_year_keeps_its_history(actors, plan, task) -> None:
+def test_a_target_adjusted_mid_year_keeps_its_history(actors, plan, task, tmp_path) -> None:
     adj = services.adjust_target(actors["planoffice"], task, new_value="230", new_text="不少于230万平方米",
                                  reason="区政府常务会调整", effective="2021-07-15", expected_value="210")
     task.refresh_from_db()
@@ -216,7 +216,15 @@ def test_a_target_adjusted_mid_year_keeps_its_history(actors, plan, task) -> Non
         services.adjust_target(actors["reporter_a"], task, new_value="1", reason="x", effective="2021-08-01")
     from planwatch.web.plans.importexport import export_plan
 
-    assert export_plan(plan).task("demolish").target_value == D("230")  # the report reads the adjusted target
+    exported = export_plan(plan)
+    assert exported.task("demolish").target_value == D("230")  # the report reads the adjusted target
+    assert exported.extra["adjustments"] == [{"task": "demolish", "effective": "2021-07-15", "old_value": "210",
+                                              "new_value": "230", "old_text": "不少于210万平方米",
+                                              "new_text": "不少于230万平方米", "reason": "区政府常务会调整"}]
+    from planwatch.package import load, write_folder
+
+    write_folder(exported, tmp_path / "pkg")  # the history travels with the package and reads back
+    assert load(tmp_path / "pkg").extra["adjustments"][0]["new_value"] == "230"
 
 
 def test_plan_settings(actors, plan) -> None:

@@ -228,7 +228,7 @@ def export_plan(obj: Plan) -> core.Plan:
         region=core.Region(code=obj.region.code, name=obj.region.name, name_en=obj.region.name_en),
         year=obj.year, title=obj.title, title_en=obj.title_en, base_year=obj.base_year,
         illustrative_note=obj.illustrative_note,
-        settings=dict(obj.settings or {}), report=dict(obj.report or {}), extra=dict(obj.extra or {}),
+        settings=dict(obj.settings or {}), report=dict(obj.report or {}), extra=_extra(obj),
         departments=[core.Department(code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, source=_source(d))
                      for d in obj.departments.order_by("seq", "id")],
         areas=[core.Area(code=a.code, name=a.name, name_en=a.name_en, order=a.order, source=_source(a))
@@ -250,3 +250,19 @@ def export_plan(obj: Plan) -> core.Plan:
             phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done, as_of=p.as_of,
             source=_source(p)) for p in Project.objects.filter(plan=obj).order_by("seq", "id")],
     )
+
+
+def _extra(obj: Plan) -> dict[str, list[dict[str, str]]]:
+    """The other sheets kept verbatim, and the plan's target adjustments (计划调整) as ``adjustments``: the
+    history of every adjusted target travels with the package (the tasks carry the adjusted targets)."""
+    from .models import TargetAdjustment
+
+    extra = dict(obj.extra or {})
+    rows = TargetAdjustment.objects.filter(task__plan=obj).select_related("task").order_by("effective", "id")
+    if rows.exists():
+        extra["adjustments"] = [
+            {"task": a.task.code, "effective": a.effective.isoformat(),
+             "old_value": "" if a.old_value is None else str(a.old_value),
+             "new_value": "" if a.new_value is None else str(a.new_value),
+             "old_text": a.old_text, "new_text": a.new_text, "reason": a.reason} for a in rows]
+    return extra

@@ -41,6 +41,10 @@ def comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind == "task":
         target = get_object_or_404(Task.objects.visible_to(user), pk=pk)
         back, fields = f"/tasks/{pk}/#comments", {"task": target}
+        about = request.POST.get("submission", "")
+        if about.isdigit():  # a comment on one of the task's figures
+            fields = {"submission": get_object_or_404(Submission.objects.visible_to(user).filter(task=target),
+                                                      pk=int(about))}
     elif kind == "submission":
         target = get_object_or_404(Submission.objects.visible_to(user).select_related("task"), pk=pk)
         back, fields = f"/tasks/{target.task_id}/#comments", {"submission": target}
