@@ -11,9 +11,10 @@ want_test=0
 
 # Debian packages. CJK fonts: Noto Serif/Sans CJK SC stand in for 宋体/小标宋 and 黑体, AR PL UKai for 楷体
 # (see docs/fonts.md); Pango is what WeasyPrint lays out the PDF with.
-runtime_pkgs=(python3-venv python3-dev fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fontconfig
+runtime_pkgs=(python3-venv python3-dev fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-lxgw-wenkai fontconfig
               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info gettext)
-test_pkgs=(chromium chromium-driver postgresql poppler-utils libreoffice-calc-nogui)
+test_pkgs=(chromium chromium-driver postgresql poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui
+           openjdk-17-jre-headless)  # the JVM of the hotline's Spark (local mode) tests
 pkgs=("${runtime_pkgs[@]}")
 [ "$want_test" = 1 ] && pkgs+=("${test_pkgs[@]}")
 

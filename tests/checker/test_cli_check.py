@@ -35,7 +35,7 @@ def test_edited_seed_exits_1_with_file_line_col(tmp_path: Path, capsys: pytest.C
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SEED), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"facts", "checks"}
+    assert set(data) == {"facts", "checks", "warnings"} and data["warnings"] == []
     gdp = data["facts"][0]
     assert {k: gdp[k] for k in ("text", "subject", "value", "unit", "kind", "basis", "bound", "modality", "period")} == {
         "text": "3640.7亿元", "subject": "GDP", "value": 364070000000, "unit": "元", "kind": "amount",

@@ -107,7 +107,7 @@ def test_any_text_reads_without_error_and_offsets_hold(parts: list[str]) -> None
     for f in facts:
         assert 0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.text
         assert f.kind in ("amount", "growth", "pp_change", "share", "rate", "rank")
-        assert f.bound in ("eq", "approx", "ge", "gt", "le", "lt")
+        assert f.bound in ("eq", "approx", "ge", "gt", "le", "lt", "range")
     for c in checks:
         assert set(c.facts) <= ids and c.status in ("consistent", "inconsistent")
         assert c.low <= c.high

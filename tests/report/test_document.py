@@ -59,7 +59,7 @@ def test_structure_follows_the_seed(doc_zh: Document) -> None:
     assert top[:3] == ["一、上半年计划执行情况", "二、计划执行中需要关注的主要问题", "三、完成全年计划的主要措施"]
     subs = [s.heading_text for s in doc_zh.body[0].blocks if isinstance(s, Section)]  # type: ignore[union-attr]
     assert subs and all(re.match(r"（[一二三四五六七八九十]+）", h) for h in subs)
-    assert {t.key for t in doc_zh.tables()} == {"tasks", "warnings"}
+    assert {t.key for t in doc_zh.tables()} == {"tasks", "warnings", "unreported"}  # working edition
     assert {c.key for c in doc_zh.charts()} == {"headline", "tasks"}
 
 
@@ -76,8 +76,9 @@ def _section_text(doc: Document, start: str) -> str:
 
 def test_problems_drafted_from_the_warnings(doc_zh: Document) -> None:
     text = _section_text(doc_zh, "二、")
-    assert "新增改造绿化面积27.5公顷，仅占全年任务500公顷的5.5%，低于序时进度44.1个百分点" in text
-    assert "拆除违法建设并实现“场清地净”91.4万平方米，仅占全年任务210万平方米的43.5%" in text
+    assert "新增改造绿化面积27.5公顷，仅完成全年任务500公顷的5.5%，低于序时进度44.1个百分点，严重滞后" in text
+    # the table calls it 基本同步: 二 says so too (one status vocabulary), and that it is still below
+    assert "拆除违法建设并实现“场清地净”91.4万平方米，完成全年任务210万平方米的43.5%，与序时进度基本同步，但仍低6.1个百分点" in text
     for name, fall in (("区级一般公共预算收入", "下降1%"), ("固定资产投资", "下降6.7%"), ("建安投资", "下降12%")):
         assert f"{name}比2019年上半年{fall}" in text
     assert "GDP比2019年上半年" not in text  # GDP is above its 2019 level
@@ -214,13 +215,17 @@ def test_the_rate_follows_the_package(tmp_path: Path) -> None:
 
 
 def test_task_shares_read_as_the_seed_words_them(doc_zh: Document) -> None:
-    """Past the target: 超额完成; nothing done: 尚未完成; never "260.0%" or "0.0%" in the prose."""
+    """Section 一 tells what was achieved; shortfalls are told in 二 (and what is left in 三); a figure whose
+    scope (口径) may differ from the target's is not set against it; never "260.0%" or "0.0%" in the prose."""
     prose = "".join(b.text for s in doc_zh.sections() for b in s.blocks
                     if isinstance(b, Paragraph) and not s.heading_text.startswith("附表"))
-    assert "推动13家企业上市，超额完成全年任务（5家）" in prose
-    assert "疏堵工程全年任务5项，尚未完成。" in prose
-    assert "疏堵工程全年任务5项，尚未完成，低于序时进度49.6个百分点" in prose
-    assert "拆除违法建设并实现“场清地净”91.4万平方米，完成全年任务210万平方米的43.5%" in prose
+    one = "".join(b.text for s in doc_zh.sections() if s.heading_text.startswith("（") for b in s.blocks
+                  if isinstance(b, Paragraph) and s in doc_zh.body[0].blocks)  # type: ignore[union-attr]
+    assert "“凤鸣计划”深入实施，推动13家企业上市。" in one  # the account states the figure: not repeated
+    assert "超额完成全年任务" not in one  # progress.csv scope unclear (口径可能不同)
+    assert "疏堵工程全年任务5项，尚未完成，低于序时进度49.6个百分点，严重滞后" in prose
+    assert "拆除违法建设并实现“场清地净”91.4万平方米。" in one
+    assert "的43.5%" not in one and "的5.5%" not in one and "尚未完成" not in one
     assert not re.search(r"(?<![\d.])0\.0%", prose) and "260.0%" not in prose
 
 

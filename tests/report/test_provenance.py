@@ -133,6 +133,6 @@ def test_editing_a_task_progress_changes_its_figures_and_section_two(tmp_path: P
     edit_cell(pkg / "progress.csv", {"task": task.code, "as_of": as_of}, "value", "300")
     doc = build_document(load(pkg), "2021H1")
     md = markdown.render(doc)
-    assert "新增改造绿化面积300公顷，完成全年任务500公顷的60.0%" in md  # report.yaml words greening
+    assert "新增改造绿化面积300公顷，完成全年任务500公顷的60%" in md  # report.yaml words greening
     problems = md[md.index("## 二、") : md.index("## 三、")]
     assert "新增改造绿化" not in problems  # ahead of time progress now: no longer a problem

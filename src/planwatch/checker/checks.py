@@ -17,12 +17,21 @@ from planwatch.core.intervals import Interval, consistent, expected_figure, roun
 
 from .document import Document
 from .model import Fact
+from .normalize import normalize
 
-_NUMERAL = re.compile(r"^[\d.,零〇一二两三四五六七八九十百千点]+\s?")
+_NUMERAL = re.compile(r"^[-−]?[\d.,零〇一二两三四五六七八九十百千点 ]+")
+
+
+def _unit_text(f: Fact) -> str:
+    """The unit as written after the figure (亿元, 项, %), for messages."""
+    if f.written_unit:
+        return f.written_unit
+    return _NUMERAL.sub("", normalize(f.text)).replace("余", "").replace("多", "")
 
 RELATIONS = (
     "avg_annual", "middle_year", "rate_count", "share_parts", "pp_rates", "rate_growth", "growth_levels",
-    "parts_total", "task_share",
+    "parts_total", "task_share", "repeat", "list_pairs", "enum_count", "structure", "share_bound", "target_met",
+    "pp_gap", "pp_period",
 )
 
 
@@ -63,40 +72,63 @@ def judge(
     relation: str, stated: Fact, others: list[Fact], computed: Interval, stated_value: Decimal | None = None,
     comparison: str = "round", **detail: str,
 ) -> Check:
-    """A check of ``stated`` against the interval ``computed`` from ``others``.
+    """A check of ``stated`` against the interval ``computed`` (in ``stated``'s base unit) from ``others``.
 
-    ``comparison`` is ``round`` (the stated figure must be a rounding of some value in ``computed``) or
-    ``at_most`` (the stated total must not be below the computed sum of listed parts: 其中 lists).
+    ``comparison`` is ``round`` (the stated figure must be a rounding of some value in ``computed``),
+    ``at_most`` (the stated total must not be below the computed sum of listed parts: 其中 lists) or
+    ``within`` (the stated figure's own interval must meet ``computed``: a bound such as 0–100%).
+    The comparison is made at the scale the figure was written in (5.03万亿元 at two decimals of 万亿).
     """
-    value = stated.value if stated_value is None else stated_value
-    detail = {**detail, "stated_text": stated.text, "unit_text": _NUMERAL.sub("", stated.text)}
+    scale = stated.scale if stated.scale else Decimal(1)
+    written = stated.value / scale if stated_value is None else stated_value / scale
+    shown = Interval(computed.lo / scale, computed.hi / scale)
+    detail = {**detail, "stated_text": stated.shown(), "unit_text": _unit_text(stated)}
     if comparison == "at_most":
         detail["within"] = "1"
     decimals = stated.decimals
     if comparison == "at_most":
         ok = computed.lo <= stated.interval().hi
+    elif comparison == "within":
+        ok = stated.interval().overlaps(computed)
     elif stated.exact:
-        ok = computed.contains(value) or consistent(value, computed, decimals)
+        ok = shown.contains(written) or consistent(written, shown, decimals)
     else:
-        ok = consistent(value, computed, decimals)
-    expected = expected_figure(computed, decimals)
-    if stated.scale != 1:
-        expected = expected_figure(Interval(computed.lo / stated.scale, computed.hi / stated.scale), decimals)
+        ok = consistent(written, shown, decimals)
+    expected = expected_figure(shown, decimals)
     return Check(
         id="", relation=relation, facts=[stated.id, *(f.id for f in others)],
-        status="consistent" if ok else "inconsistent", stated=value if stated.scale == 1 else stated.written,
+        status="consistent" if ok else "inconsistent", stated=written,
         expected=expected, low=computed.lo, high=computed.hi, unit=stated.unit, subject=stated.subject,
         start=stated.start, line=stated.line, col=stated.col, detail=dict(detail),
     )
 
 
+def verdict(
+    relation: str, stated: Fact, others: list[Fact], ok: bool, stated_value: Decimal, expected: Decimal,
+    subject: str | None = None, low: Decimal | None = None, high: Decimal | None = None, **detail: str,
+) -> Check:
+    """A check decided by the relation itself (counts of a list, a target met), not by rounding."""
+    detail = {**detail, "stated_text": stated.shown(), "unit_text": _unit_text(stated)}
+    return Check(
+        id="", relation=relation, facts=[stated.id, *(f.id for f in others)],
+        status="consistent" if ok else "inconsistent", stated=stated_value, expected=expected,
+        low=expected if low is None else low, high=expected if high is None else high, unit=stated.unit,
+        subject=stated.subject if subject is None else subject, start=stated.start, line=stated.line,
+        col=stated.col, detail=dict(detail),
+    )
+
+
 def run_checks(facts: list[Fact], doc: Document) -> list[Check]:
+    from .messages import noun_phrase
+    from .partners import Index
     from .relations import ALL
 
+    index = Index(facts, doc)
     checks: list[Check] = []
     for finder in ALL:
-        checks.extend(finder(facts, doc))
+        checks.extend(finder(index))
     checks.sort(key=lambda c: (c.start, RELATIONS.index(c.relation)))
     for i, c in enumerate(checks, 1):
         c.id = f"C{i}"
+        c.subject = noun_phrase(c.subject)
     return checks

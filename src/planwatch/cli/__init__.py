@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "extract": "planwatch.cli.extract",
     "serve": "planwatch.cli.serve",
     "admin": "planwatch.cli.admin",
+    "hotline": "planwatch.cli.hotline",
 }
 
 

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planwatch.checker import check_text
+    from planwatch.checker import check_report
     from planwatch.checker.output import as_json, as_text
     from planwatch.checker.reader import ReadError, read_document
 
@@ -25,9 +25,10 @@ def run(args: argparse.Namespace) -> int:
     except ReadError as exc:
         print(f"planwatch check: {exc}", file=sys.stderr)
         return 2
-    facts, checks = check_text(text)
+    result = check_report(text)
+    facts, checks = result.facts, result.checks
     if args.format == "json":
-        print(as_json(facts, checks))
+        print(as_json(facts, checks, result.warnings, result.document))
     else:
-        print(as_text(args.file, facts, checks, args.lang, args.verbose))
+        print(as_text(args.file, facts, checks, args.lang, args.verbose, result.warnings, result.document))
     return 1 if any(c.status == "inconsistent" for c in checks) else 0

@@ -14,6 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--example", default="chaoyang-2021", help="bundled example name")
     parser.add_argument("--period", default="", help="period (default: first half of the example's year)")
     parser.add_argument("--formats", default="md,html,docx,pdf", help="comma-separated: md,html,docx,pdf")
+    parser.add_argument("--edition", choices=("working", "official"), default="working",
+                        help="working (default) or official")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,4 +24,4 @@ def run(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     return reportrun.run_report(example_path(args.example), args.period, Path(args.out), args.lang, formats, None,
-                                summary=True)
+                                summary=True, edition=args.edition)

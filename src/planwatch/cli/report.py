@@ -17,6 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language (default zh)")
     parser.add_argument("--formats", default="md,html,docx,pdf", help="comma-separated: md,html,docx,pdf")
     parser.add_argument("--as-of", default="", help="date of time progress, YYYY-MM-DD (default: end of period)")
+    parser.add_argument("--edition", choices=("working", "official"), default="working",
+                        help="working (charts, tables, annexes, provenance; default) or official (the text "
+                             "for the standing committee; refused while typed figures differ from the data)")
+    parser.add_argument("--next", default="", help="next year's plan data package (annual report: section 三)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,4 +33,5 @@ def run(args: argparse.Namespace) -> int:
         return 2
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     return reportrun.run_report(Path(args.data), args.period, Path(args.out), args.lang, formats, on,
-                                summary=True)
+                                summary=True, edition=args.edition,
+                                next_data=Path(args.next) if args.next else None)

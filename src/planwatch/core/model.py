@@ -25,6 +25,12 @@ class Aggregation(StrEnum):
     POINT = "point"  # a level at a moment: unemployment rate, 5G stations in service
 
 
+# How a figure was published (Observation.bound) and the word a Chinese report puts before it.
+BOUNDS = {"approx": "约", "nearly": "近", "over": "超", "passed": "突破", "odd": "余"}
+# Whether a progress figure counts toward its task's target (ProgressRow.scope).
+SCOPES = ("same", "differs", "unclear")
+
+
 class TargetKind(StrEnum):
     GROWTH_AT_LEAST = "growth_at_least"  # 增长6%以上
     GROWTH_AT_MOST = "growth_at_most"  # 增长控制在3%以内
@@ -105,6 +111,10 @@ class Observation:
     avg_pct: Decimal | None = None  # a published average annual growth, kept only where no vs_base is given
     source: Source = field(default_factory=Source)
     yoy_pp: Decimal | None = None  # change from a year earlier in percentage points, as published (rates)
+    # how the value was published: "" exact; approx 约, nearly 近 (just under), over 超 (more than),
+    # passed 突破 (passed the figure), odd 余 (the figure and some more: 7300余延长米). See BOUNDS.
+    bound: str = ""
+    account: str = ""  # 进展情况: the department's words on the work behind the figure (1–3 sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +162,10 @@ class ProgressRow:
     unit: str
     note: str = ""
     source: Source = field(default_factory=Source)
+    account: str = ""  # 进展情况: the department's own words on the work done (1–3 sentences)
+    # 口径: "" the figure counts toward the task's target; "differs" / "unclear" it may not (the report then
+    # states it without setting it against the target). See SCOPES.
+    scope: str = ""
 
 
 @dataclass(frozen=True, slots=True)

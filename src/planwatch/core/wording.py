@@ -15,11 +15,14 @@ nowhere earlier:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 
 from .figures import Figure
 from .intervals import round_half_up
+from .model import BOUNDS
 from .periods import Granularity, Period
 from .units import listed_unit_name_en, unit_name_en
 
@@ -284,3 +287,75 @@ __all__ = [
     "is_negative", "is_zero", "number", "number_en", "ordinal_en", "period_en", "period_zh", "plain", "pp_abs_en",
     "pp_abs_zh", "pp_en", "pp_zh", "rank_en", "rank_zh", "vs_base_en",
 ]
+
+# --- the words of a report's period (a year-to-date review): 上半年, 前三季度, 1-9月, 全年 -------------------
+
+_REVIEW_QUARTERS_ZH = {1: "一季度", 2: "上半年", 3: "前三季度", 4: "全年"}
+_REVIEW_QUARTERS_EN = {1: "the first quarter", 2: "the first half", 3: "the first three quarters", 4: "the year"}
+_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PeriodWords:
+    """How a report on a period names it (``review``) and the rest of the year (``rest``)."""
+
+    kind: str  # month | quarter | half | annual
+    review: str  # 上半年 / 前三季度 / 1-9月 / 全年
+    rest: str  # 下半年 / 四季度 / 下一步 / ""
+    review_en: str
+    rest_en: str
+
+    @property
+    def annual(self) -> bool:
+        return self.kind == "annual"
+
+
+def period_words(p: Period) -> PeriodWords:
+    """The words of a report on ``p`` (a year-to-date review up to the period's last month)."""
+    if p.last == 12:
+        return PeriodWords("annual", "全年", "", "the year", "")
+    if p.granularity is Granularity.HALF:
+        return PeriodWords("half", "上半年", "下半年", "the first half", "the second half")
+    if p.granularity is Granularity.QUARTER:
+        q = p.last // 3
+        rest = {1: "下一步", 2: "下半年", 3: "四季度"}[q]
+        rest_en = {1: "the rest of the year", 2: "the second half", 3: "the fourth quarter"}[q]
+        return PeriodWords("quarter", _REVIEW_QUARTERS_ZH[q], rest, _REVIEW_QUARTERS_EN[q], rest_en)
+    review = "1月" if p.last == 1 else f"1-{p.last}月"
+    review_en = "January" if p.last == 1 else f"January to {_MONTHS_EN[p.last]}"
+    rest, rest_en = ("下半年", "the second half") if p.last == 6 else ("下一步", "the rest of the year")
+    return PeriodWords("month", review, rest, review_en, rest_en)
+
+
+# --- the bound a figure was published with, and whole percentages -----------------------------------
+
+BOUNDS_ZH = BOUNDS  # core.model: the bound a figure was published with → its Chinese word
+BOUNDS_EN = {"approx": "about", "nearly": "nearly", "over": "over", "passed": "over", "odd": "more than"}
+_LEADING_NUMBER = re.compile(r"^(-?\d+(?:\.\d+)?)")
+
+
+def whole(fig: Figure) -> Figure:
+    """The figure to print: a computed percentage (or a reported percent complete) that rounds to a whole
+    number loses its ".0" (60%, not 60.0%); published figures keep the decimals they were written with."""
+    computed = fig.origin == "computation" or (fig.origin == "progress" and fig.unit == "%")
+    if computed and fig.decimals > 0 and fig.rounded == fig.rounded.to_integral_value():
+        return dataclasses.replace(fig, decimals=0)
+    return fig
+
+
+def bounded_zh(fig: Figure, text: str) -> str:
+    """约36.4万件, 近20亿元, 突破631万剂, 超331万人, 7300余延长米: the word of ``fig.ref["bound"]`` with ``text``."""
+    bound = fig.ref.get("bound", "") if fig.ref else ""
+    word = BOUNDS_ZH.get(bound, "")
+    if not word:
+        return text
+    if bound == "odd":  # after the number, before the unit
+        m = _LEADING_NUMBER.match(text)
+        return f"{m.group(1)}余{text[m.end():]}" if m else text + "余"
+    return word + text
+
+
+def bounded_en(fig: Figure, text: str) -> str:
+    word = BOUNDS_EN.get(fig.ref.get("bound", "") if fig.ref else "", "")
+    return f"{word} {text}" if word else text

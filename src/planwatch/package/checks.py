@@ -197,6 +197,9 @@ def check_progress(rows: list[Row], tasks: dict[str, Row], issues: Issues) -> No
                          f"progress of a milestone task is a percent complete (0–100), not {value}", "bad_percent")
         if isinstance(value, Decimal) and value < 0:
             issues.error(row.label, row.n, "value", "累计进度不能为负数", "cumulative progress cannot be negative", "negative")
+        if task.get("target_value") is None and not (row.get("account") or "").strip():
+            issues.warn(row.label, row.n, "account", "没有数量目标的任务应填写进展情况(account)",
+                        "a task without a quantity needs an account of the work done (account)", "account_missing")
 
 
 def check_years(tables: dict[str, list[Row]], year: int, issues: Issues) -> None:

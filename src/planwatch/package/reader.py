@@ -170,6 +170,8 @@ def _build(
                 avg_pct=r.get("avg_pct"),
                 source=_src(r),
                 yoy_pp=r.get("yoy_pp"),
+                bound=r.get("bound") or "",
+                account=r.get("account") or "",
             )
             for r in t["observations"]
         ],
@@ -207,7 +209,8 @@ def _build(
             for r in t["tasks"]
         ],
         progress=[
-            ProgressRow(r.get("task"), r.get("as_of"), r.get("value"), r.get("unit"), r.get("note"), _src(r))
+            ProgressRow(r.get("task"), r.get("as_of"), r.get("value"), r.get("unit"), r.get("note"), _src(r),
+                        account=r.get("account") or "", scope=r.get("scope") or "")
             for r in t["progress"]
         ],
         projects=[

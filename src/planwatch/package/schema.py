@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planwatch.core.model import Aggregation, IndicatorKind, TargetKind
+from planwatch.core.model import BOUNDS, SCOPES, Aggregation, IndicatorKind, TargetKind
 
 # column types
 STR = "str"
@@ -104,6 +104,8 @@ OBSERVATIONS = Table(
         C("base_period", PERIOD),
         C("avg_pct", DECIMAL),
         C("yoy_pp", DECIMAL),
+        C("bound", choices=tuple(BOUNDS)),
+        C("account"),
         *SOURCE,
     ),
     ("indicator", "period"),
@@ -151,6 +153,8 @@ PROGRESS = Table(
         C("value", DECIMAL),
         C("unit"),
         C("note"),
+        C("account"),
+        C("scope", choices=SCOPES),
         *SOURCE,
     ),
     ("task", "as_of"),

@@ -69,7 +69,8 @@ def table_values(plan: Plan) -> dict[str, list[dict[str, Any]]]:
                 {
                     "indicator": o.indicator, "period": o.period, "value": o.value, "unit": o.unit,
                     "yoy_pct": o.yoy_pct, "vs_base_pct": o.vs_base_pct, "base_period": o.base_period,
-                    "avg_pct": o.avg_pct, "yoy_pp": o.yoy_pp,
+                    "avg_pct": o.avg_pct, "yoy_pp": o.yoy_pp, "bound": o.bound,
+                    "account": o.account,
                 },
                 o.source,
             )
@@ -96,7 +97,8 @@ def table_values(plan: Plan) -> dict[str, list[dict[str, Any]]]:
             for t in plan.tasks
         ],
         "progress": [
-            _with_source({"task": p.task, "as_of": p.as_of, "value": p.value, "unit": p.unit, "note": p.note}, p.source)
+            _with_source({"task": p.task, "as_of": p.as_of, "value": p.value, "unit": p.unit, "note": p.note,
+                          "account": p.account, "scope": p.scope}, p.source)
             for p in plan.progress
         ],
         "projects": [

@@ -27,7 +27,9 @@ import jinja2
 from planwatch.core import wording
 from planwatch.core.figures import Figure, published
 
+from . import qualify
 from .document import Block, Chart, Document, FigureRun, Paragraph, Run, Section, Table, title_lines
+from .labels import labels
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -82,6 +84,7 @@ FILTERS: dict[str, Callable[[Figure], str]] = {
     "pp_abs_en": wording.pp_abs_en,
     "rank_en": wording.rank_en,
 }
+FILTERS = {name: qualify.wrap(name, fmt) for name, fmt in FILTERS.items()}  # bounds (近, 约 …), no ".0" on 60%
 
 
 @functools.cache
@@ -103,11 +106,22 @@ def environment() -> jinja2.Environment:
     env.filters["measure_en"] = lambda g: fill_measure(g.text, g.items, "en")
     env.filters["message_zh"] = lambda w: link_numbers(w.message_zh, list(w.figures.values()))
     env.filters["message_en"] = lambda w: link_numbers(w.message_en, list(w.figures.values()))
+    env.filters["status_zh"] = lambda s: str(labels("zh")["status"].get(str(s), s))
+    env.filters["status_en"] = lambda s: str(labels("en")["status"].get(str(s), s))
+    env.filters["account_join"] = _account_join
     env.tests["negative"] = lambda f: f is not None and wording.is_negative(f)
     env.tests["zero"] = lambda f: f is not None and wording.is_zero(f)
     env.tests["over_hundred"] = lambda f: f is not None and f.value > 100  # a share past the whole (超额完成)
     env.tests["hundred"] = lambda f: f is not None and f.value == 100
     return env
+
+
+def _account_join(clause: str, item: Any, main: Figure | None, extra: str = "") -> str:
+    """Filter: the item's account (进展情况) joined to its figure clause (report/accounts.py)."""
+    from . import accounts
+
+    owner = item.row if hasattr(item, "row") else getattr(item.figures, "observation", None)
+    return accounts.join(item.account, owner, clause, main, extra)
 
 
 def render_document(
@@ -118,8 +132,11 @@ def render_document(
     tables: dict[str, Callable[[], Table]],
     charts: dict[str, Callable[[], Chart | None]],
     meta: dict[str, Any],
+    authored: dict[str, str] | None = None,
+    data: Any = None,
 ) -> Document:
-    """Render ``template`` (e.g. "zh/half_year.j2") with ``context`` and parse it into a Document."""
+    """Render ``template`` (e.g. "zh/half_year.j2") with ``context`` and parse it into a Document; put in
+    the ``authored`` paragraphs (key → text), their figures checked against ``data`` (report/authored.py)."""
     registry = _Registry()
     token = _registry.set(registry)
     try:
@@ -132,7 +149,12 @@ def render_document(
         if lang == "zh":
             text = _CJK_SPACE.sub("", _CJK_COMMA.sub("，", text))
         # tables and charts print figures too: build them while the registry is active
-        return _parse(text, registry, lang=lang, tables=tables, charts=charts, meta=meta)
+        doc = _parse(text, registry, lang=lang, tables=tables, charts=charts, meta=meta)
+        if data is not None:
+            from . import authored as authored_text
+
+            authored_text.replace(doc, authored or {}, data)
+        return doc
     finally:
         _registry.reset(token)
 
@@ -148,6 +170,11 @@ def _runs(text: str, registry: _Registry) -> list[Run]:
     if pos < len(text):
         out.append(text[pos:])
     return out
+
+
+def mark_text(text: str, fig: Figure) -> str:
+    """The marker for ``fig`` printed as ``text`` (a number a person wrote, linked to its figure)."""
+    return _registry.get().mark(text, fig)
 
 
 def mark(fig: Figure, fmt: str) -> str:
@@ -261,12 +288,15 @@ def _parse(
     current: list[Block | Section] = doc.body
     level1: Section | None = None
     pending: list[str] = []
+    key = ""
 
     def flush() -> None:
+        nonlocal key
         if not pending:
             return
-        para = Paragraph(_runs(joiner.join(pending), registry))
+        para = Paragraph(_runs(joiner.join(pending), registry), key=key)
         pending.clear()
+        key = ""
         if level1 is None:
             para.style = "opening"
             doc.front.append(para)
@@ -277,6 +307,10 @@ def _parse(
         line = raw.strip()
         if not line:
             flush()
+            continue
+        if line.startswith("=key "):  # names the next paragraph (authored text may replace it)
+            flush()
+            key = line[5:].strip()
             continue
         if line.startswith("=") and " " in line:
             flush()

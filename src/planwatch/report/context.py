@@ -8,6 +8,7 @@ the package (report.yaml, narrative.csv, measures.csv).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,16 @@ from planwatch.core.model import Area, Indicator, IndicatorKind, Plan, Task
 from planwatch.core.periods import Period
 from planwatch.core.warnings import RankChange
 
+from . import qualify
+
 LAGGING = {"lagging", "seriously_lagging", "overdue"}
+INDICATOR_WARNINGS = {"below_base", "rank_fell", "growth_below_target"}
+
+
+def _action_heading(name: str) -> str:
+    """A heading of section 三 says what will be done: the area's first clause, continued (继续强化…)."""
+    first = name.replace(",", "，").split("，")[0]
+    return first if first.startswith(("继续", "持续", "加快", "着力")) else f"继续{first}"
 
 
 @dataclass(slots=True)
@@ -33,6 +43,8 @@ class IndicatorItem:
     avg_years: int = 0  # 2 for 两年平均 (period year − base year)
     joined: bool = False  # report.yaml `join: true`: its clause continues the previous clause's sentence
     share: Figure | None = None  # report.yaml `share_of: CODE`: this value as a percentage of that one's
+    account: str = ""  # observations.csv `account`: the department's words on the work behind the figure
+    warned: bool = False  # the subject of a warning (below base, rank fell …): told in 二, not in 一
 
     @property
     def short(self) -> bool:
@@ -53,10 +65,18 @@ class TaskItem:
     # report.yaml `tasks`: progress_zh / progress_en, how the task's progress is worded ("{done}" marks
     # where the done figure goes; without it the figure follows the words). Absent: "<name>完成<done>".
     wording: dict[str, str] = field(default_factory=dict)
+    row: Any = None  # the approved progress row read (core.model.ProgressRow), None if none yet
+    account: str = ""  # progress.csv `account` / the submission's 进展情况
+    scope: str = ""  # progress.csv `scope`: "differs"/"unclear" when the figure may not count toward the target
 
     @property
     def status(self) -> str:
         return str(self.progress.status)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the done figure may be set against the target (its scope, 口径, is the target's)."""
+        return self.scope in ("", "same")
 
 
 @dataclass(slots=True)
@@ -68,7 +88,7 @@ class MeasureGroup:
 
     @property
     def remaining(self) -> list[TaskItem]:
-        return [t for t in self.items if t.remaining is not None]
+        return [t for t in self.items if t.remaining is not None and t.counts]
 
 
 def measure_groups(tasks: list[TaskItem], lang: str) -> list[MeasureGroup]:
@@ -166,6 +186,10 @@ class ReportData:
     time_progress: Figure | None
     wording: dict[str, Any]
     projects: dict[str, Figure] = field(default_factory=dict)  # counts: all, by category, started, completed
+    slightly_behind: list[TaskItem] = field(default_factory=list)  # below time progress, status still on track
+    unreported: list[TaskItem] = field(default_factory=list)  # no approved progress (the working annex)
+    words: Any = None  # periodwords.PeriodWords: 上半年 / 前三季度 / 1-9月 / 全年 (set by build)
+    next_plan: Plan | None = None  # next year's package, for an annual report's section on next year
 
 
 def _count(n: int, what: str) -> Figure:
@@ -209,15 +233,24 @@ def gather(a: Assessment) -> ReportData:
         base = getattr(figs, "base_period", "") or ""
         zh, en = _base_labels(base)
         years = p.year - Period.parse(base).year if base else (p.year - plan.base_year if plan.base_year else 2)
-        return IndicatorItem(ind, figs, {k: "" if v is None else str(v) for k, v in w.items()}, zh, en, years)
+        obs = getattr(figs, "observation", None)
+        if obs is not None and obs.bound and figs.value is not None:
+            figs = dataclasses.replace(figs, value=qualify.with_bound(figs.value, obs.bound))
+        return IndicatorItem(ind, figs, {k: "" if v is None else str(v) for k, v in w.items()}, zh, en, years,
+                             account=obs.account if obs is not None else "")
 
     heads = sorted((i for i in plan.indicators if i.headline), key=lambda i: i.order)
     headline = [item(i, a.indicator(i.code)) for i in heads]
     headline = [h for h in headline if _has_figures(h.figures)]
 
+    latest: dict[str, Any] = {}  # the approved progress row read for each task: its account and scope (口径)
+    for r in plan.progress:
+        if r.as_of <= on and (r.task not in latest or r.as_of > latest[r.task].as_of):
+            latest[r.task] = r
     tasks: list[TaskItem] = []
     for task in plan.tasks:
         tp = a.task(task.code)
+        row = latest.get(task.code)
         lead, lead_en = depts.get(task.lead, (task.lead, task.lead))
         m = measure_rows.get(task.code, {})
         tasks.append(
@@ -226,6 +259,8 @@ def gather(a: Assessment) -> ReportData:
                 measure_zh=m.get("text_zh", "") or task.measure,
                 measure_en=m.get("text_en", ""),
                 wording={k: "" if v is None else str(v) for k, v in dict(task_wording.get(task.code) or {}).items()},
+                row=row, account=row.account if row is not None else "",
+                scope=row.scope if row is not None else "",
             )
         )
 
@@ -236,7 +271,7 @@ def gather(a: Assessment) -> ReportData:
             area,
             heading_zh=n.get("heading_zh") or area.name,
             heading_en=n.get("heading_en") or area.name_en or area.name,
-            measures_heading_zh=n.get("measures_heading_zh") or n.get("heading_zh") or area.name,
+            measures_heading_zh=n.get("measures_heading_zh") or _action_heading(n.get("heading_zh") or area.name),
             measures_heading_en=n.get("measures_heading_en") or n.get("heading_en") or area.name_en or area.name,
             lead_zh=n.get("lead_zh", ""),
             lead_en=n.get("lead_en", ""),
@@ -254,11 +289,19 @@ def gather(a: Assessment) -> ReportData:
     lagging_codes = [w.subject for w in warnings if _rule_type(w) == "task_behind_time" and w.subject in by_task]
     lagging = [by_task[c] for c in dict.fromkeys(lagging_codes)]
     lagging.sort(key=lambda t: t.progress.gap_pp.value if t.progress.gap_pp is not None else Decimal(0))
+    # one status vocabulary: a task the table calls 基本同步 is not told among the lagging ones in 二
+    slightly_behind = [t for t in lagging if t.status not in LAGGING]
+    lagging = [t for t in lagging if t.status in LAGGING]
     below_codes = [w.subject for w in warnings if _rule_type(w) == "below_base"]
     below_base = [item(plan.indicator(c), a.indicator(c)) for c in dict.fromkeys(below_codes)]
     rank_fell = [w for w in warnings if _rule_type(w) == "rank_fell"]
     rankings = [_rank_item(plan, p, r) for r in a.rankings]
-    handled = {"task_behind_time", "below_base", "rank_fell"}
+    warned = {w.subject for w in warnings if _rule_type(w) in INDICATOR_WARNINGS}
+    for ai in areas:
+        for it in ai.indicators:
+            it.warned = it.indicator.code in warned
+    # unreported tasks are an internal compliance matter: the working edition's annex, never section 二
+    handled = {"task_behind_time", "below_base", "rank_fell", "no_recent_progress"}
     other = [w for w in warnings if _rule_type(w) not in handled]
     groups: dict[str, list[Any]] = {}
     for w in other:
@@ -279,6 +322,8 @@ def gather(a: Assessment) -> ReportData:
         warnings=warnings, lagging=lagging, below_base=below_base, rank_fell=rank_fell, rankings=rankings,
         other_warnings=other, other_groups=other_groups, status_counts=status_counts,
         time_progress=a.time_progress if tasks else None, wording=wording_, projects=projects,
+        slightly_behind=slightly_behind,
+        unreported=[t for t in tasks if t.row is None and not t.task.parent],
     )
 
 

@@ -30,6 +30,9 @@ Run = str | FigureRun
 class Paragraph:
     runs: list[Run]
     style: str = "body"  # body | title | occasion | speaker | salutation | note | closing
+    key: str = ""  # the paragraph's name for authored text: "review.economy", "problems.lagging" …
+    authored: bool = False  # written or rewritten by the plan office (not the draft from the data)
+    findings: list[Any] = field(default_factory=list)  # the checker's findings on authored text (verify.py)
 
     @property
     def text(self) -> str:

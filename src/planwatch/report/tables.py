@@ -61,3 +61,16 @@ def warnings_table(data: ReportData, lang: str) -> Table:
         ])
     return Table("warnings", str(lab["warnings_caption"]), list(lab["warnings_header"]), rows,
                  align=["c", "l", "l", "l"], widths=[1.2, 2.4, 3.0, 9.0])
+
+
+def unreported_table(data: ReportData, lang: str) -> Table:
+    """The working edition's internal annex: tasks with no approved progress by the report's date."""
+    lab = labels(lang)
+    rows: list[list[list[Run]]] = []
+    for t in data.unreported:
+        name = (t.task.name_en or t.task.name) if lang == "en" else t.task.name
+        lead = t.lead_name_en if lang == "en" else t.lead_name
+        target: list[Run] = _fig(t.progress.target, "amount_en" if lang == "en" else "amount", str(lab["none"]))
+        rows.append([[name], [lead], target])
+    return Table("unreported", str(lab["unreported_caption"]), list(lab["unreported_header"]), rows,
+                 align=["l", "l", "r"], widths=[60, 40, 40])

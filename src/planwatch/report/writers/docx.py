@@ -50,6 +50,8 @@ def _fonts(rpr_owner: object, east_asia: str, latin: str = LATIN) -> None:
         rpr.insert(0, rfonts)
     for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", east_asia), ("w:cs", latin)):
         rfonts.set(qn(attr), value)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme font would win
+        rfonts.attrib.pop(qn(theme), None)
 
 
 def _style(doc: object, name: str, east_asia: str, size: float, *, align: int | None = None,
@@ -246,10 +248,12 @@ def render(doc: Document) -> bytes:
     if doc.lang == "en":  # 16 pt English justified on a 156 mm line leaves gaps between words: ragged right
         d.styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     d.core_properties.title = doc.title
-    d.core_properties.author = "planwatch"
+    d.core_properties.author = "planwatch" if doc.meta.get("footer", True) else str(doc.meta.get("region", ""))
     title = d.add_paragraph(style="Title")
     for i, line in enumerate(doc.title_lines or [doc.title]):  # broken where the template allows (梯形/菱形)
         run = title.add_run(line)
+        _fonts(run, XIAOBIAOSONG)  # on the run too: Word and WPS take the run's font over any style's
+        run.font.size = Pt(22)
         if i:
             run._r.addprevious(run._r.makeelement(qn("w:r"), {}))
             run._r.getprevious().append(run._r.makeelement(qn("w:br"), {}))

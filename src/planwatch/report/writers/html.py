@@ -6,6 +6,7 @@ from, the same entry as report.provenance.json.
 
 from __future__ import annotations
 
+import base64
 import functools
 from html import escape
 from importlib import resources
@@ -38,22 +39,26 @@ def _source(run: FigureRun) -> str:
     return " · ".join(x for x in parts if x)
 
 
-def runs_html(runs: list[Run]) -> str:
+def runs_html(runs: list[Run], spans: bool = True) -> str:
+    """The runs as HTML; a figure is a span with its source as title (``spans=False``: plain text, for the
+    PDF, where thousands of spans cost Pango time and a printed page shows no tooltips)."""
     out = []
     for r in runs:
         if isinstance(r, str):
             out.append(escape(r).replace("\n", "<br>"))  # a line break the document model chose
+        elif not spans:
+            out.append(escape(r.text))
         else:
             out.append(f'<span class="fig" id="{r.id}" title="{escape(_source(r))}">{escape(r.text)}</span>')
     return "".join(out)
 
 
-def _table(t: Table) -> str:
+def _table(t: Table, spans: bool = True) -> str:
     align = t.align or ["l"] * len(t.header)
     head = "".join(f"<th>{escape(h)}</th>" for h in t.header)
     rows = []
     for row in t.rows:
-        cells = "".join(f'<td class="{a}">{runs_html(c)}</td>' for a, c in zip(align, row, strict=False))
+        cells = "".join(f'<td class="{a}">{runs_html(c, spans)}</td>' for a, c in zip(align, row, strict=False))
         rows.append(f"<tr>{cells}</tr>")
     cols = ""
     if t.widths:
@@ -63,38 +68,60 @@ def _table(t: Table) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _chart(c: Chart) -> str:
+def _chart(c: Chart, raster: bool = False) -> str:
+    """The chart as inline SVG; ``raster``: as the PNG in a data: URL (the PDF: WeasyPrint lays out an SVG
+    of glyph outlines ten times slower than it places an image)."""
+    if raster and c.png:
+        img = f'<img src="data:image/png;base64,{base64.b64encode(c.png).decode("ascii")}" alt="{escape(c.alt)}">'
+        return f'<figure class="chart {c.key}">{img}<figcaption>{escape(c.alt)}</figcaption></figure>'
     return (f'<figure class="chart {c.key}" role="img" aria-label="{escape(c.alt)}">{c.svg}'
             f"<figcaption>{escape(c.alt)}</figcaption></figure>")
 
 
-def body_html(doc: Document) -> str:
+def body_html(doc: Document, spans: bool = True) -> str:
+    """The body; ``spans=False`` is the print form (the PDF): figures as plain text, charts as images."""
     out: list[str] = []
     for p in doc.front:
-        out.append(f'<p class="{p.style}">{runs_html(p.runs)}</p>')
+        out.append(f'<p class="{p.style}">{runs_html(p.runs, spans)}</p>')
 
     def block(b: Block | Section) -> None:
         if isinstance(b, Section):
             tag = "h2" if b.level == 1 else "h3"
-            out.append(f"<section><{tag}>{runs_html(b.heading)}</{tag}>")
+            out.append(f"<section><{tag}>{runs_html(b.heading, spans)}</{tag}>")
             for child in b.blocks:
                 block(child)
             out.append("</section>")
         elif isinstance(b, Paragraph):
-            out.append(f'<p class="{b.style}">{runs_html(b.runs)}</p>')
+            key = f' data-key="{escape(b.key)}"' if b.key and spans else ""
+            out.append(f'<p class="{b.style}"{key}>{runs_html(b.runs, spans)}</p>')
         elif isinstance(b, Table):
-            out.append(_table(b))
+            out.append(_table(b, spans))
         elif isinstance(b, Chart):
-            out.append(_chart(b))
+            out.append(_chart(b, raster=not spans))
 
     for b in doc.body:
         block(b)
     return "\n".join(out)
 
 
-def render(doc: Document) -> str:
+ILLUSTRATIVE = {
+    "zh": "工作版说明：本报告所用数据包含示意数据（数据包中标注 illustrative 的行），详见 report.provenance.json。",
+    "en": "Working edition: the package includes illustrative rows (marked illustrative), listed in "
+    "report.provenance.json.",
+}
+
+
+def render(doc: Document, *, spans: bool = True) -> str:
+    """The page; the working edition ends with a note on the figures' provenance (and on illustrative data
+    when the package has any); the official edition has no line about the software."""
     template = environment().get_template("html/page.html.j2")
-    return template.render(doc=_Escaped(doc), css=stylesheet(), body=body_html(doc), note=escape(NOTE[doc.lang]))
+    notes = []
+    if doc.meta.get("footer", True):
+        notes.append(NOTE[doc.lang])
+        if doc.meta.get("illustrative"):
+            notes.append(ILLUSTRATIVE[doc.lang])
+    return template.render(doc=_Escaped(doc), css=stylesheet(), body=body_html(doc, spans),
+                           note="<br>".join(escape(n) for n in notes))
 
 
 class _Escaped:

@@ -87,7 +87,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.Submission
-        fields = ("id", "task", "task_code", "department", "round", "value", "unit", "as_of", "note", "status",
+        fields = ("id", "task", "task_code", "department", "round", "value", "unit", "as_of", "note", "account",
+                  "scope", "status",
                   "comment", "version", "submitted_by", "head_decided_by", "decided_by", "created_at",
                   "submitted_at", "decided_at")
         read_only_fields = fields
@@ -115,6 +116,11 @@ class SubmissionInput(NumbersAsText):
                                   help_text="cumulative figure, as text or number: 91.4")
     as_of = serializers.DateField()
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    account = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="",
+                                    help_text="进展情况: one to three sentences on the work done; "
+                                              "required for a task without a quantity")
+    scope = serializers.CharField(max_length=10, required=False, allow_blank=True, default="",
+                                  help_text="口径: blank or same (counts toward the target), differs, unclear")
     unit = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     round = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**31 - 1)
 
@@ -128,6 +134,8 @@ class DraftUpdate(NumbersAsText):
     value = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True)
     as_of = serializers.DateField(required=False)
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    account = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    scope = serializers.CharField(max_length=10, required=False, allow_blank=True)
     unit = serializers.CharField(max_length=40, required=False, allow_blank=True)
     version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 

@@ -49,7 +49,8 @@ COLUMNS: tuple[tuple[str, str, str, int, bool], ...] = (
     ("last_as_of", "上次截至日期", "Last as of", 13, False),
     ("as_of", "截至日期", "As of", 13, True),
     ("value", "累计完成值", "Cumulative value", 14, True),
-    ("note", "进展说明", "Note", 40, True),
+    ("account", "进展情况（1-3句）", "Account of the work (1-3 sentences)", 46, True),
+    ("note", "备注", "Note", 30, True),
     ("token", "token", "token", 10, False),
 )
 COL = {name: i + 1 for i, (name, *_rest) in enumerate(COLUMNS)}
@@ -114,6 +115,7 @@ class ParsedRow:
     as_of: dt.date
     value: Decimal
     note: str = ""
+    account: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -212,13 +214,14 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
             "last_as_of": task.last_as_of,
             "as_of": info.ends,
             "value": None,
+            "account": None,
             "note": None,
             "token": row_token(secret, info.round_id, task.task_id),
         }
         for name, _zh, _en, _w, is_input in COLUMNS:
             c = ws.cell(row=r, column=COL[name], value=values[name])
             c.border = _BORDER
-            c.alignment = Alignment(wrap_text=name in ("name", "target", "note"), vertical="top")
+            c.alignment = Alignment(wrap_text=name in ("name", "target", "account", "note"), vertical="top")
             if name in ("as_of", "last_as_of"):
                 c.number_format = "yyyy-mm-dd"
             if name in ("value", "last_value"):
@@ -357,13 +360,14 @@ def parse_upload(
         code = _cell_text(raw.get("code"))
         token = _cell_text(raw.get("token"))
         value_raw, note = raw.get("value"), _cell_text(raw.get("note"))
-        if not code and not token and value_raw in (None, "") and not note:
+        account = _cell_text(raw.get("account"))
+        if not code and not token and value_raw in (None, "") and not note and not account:
             continue  # an empty line
 
         def err(field_name: str, message: str, row: int = r) -> None:
             result.errors.append(CellError(row, letter[field_name], field_name, message))
 
-        if value_raw in (None, "") and not note:
+        if value_raw in (None, "") and not note and not account:
             result.blank += 1
             continue
         task_id = _check_token(secret, token, info.round_id)
@@ -418,5 +422,5 @@ def parse_upload(
                            "end": info.ends.isoformat()})
                     ok = False
         if ok and value is not None and as_of is not None:
-            result.rows.append(ParsedRow(r, task.task_id, task.code, as_of, value, note))
+            result.rows.append(ParsedRow(r, task.task_id, task.code, as_of, value, note, account))
     return result

@@ -41,6 +41,7 @@ def nav_items(user: Any, workspace: Any = None) -> list[NavItem]:
     items += [
         NavItem("pages:warnings", _("Warnings")),
         NavItem("pages:projects", _("Key projects"), "pages:project"),
+        NavItem("pages:hotline", _("Hotline"), "pages:hotline"),
     ]
     if roles & {scoping.PLANOFFICE, scoping.VIEWER}:
         items.append(NavItem("pages:reports", _("Reports"), "pages:reports_"))

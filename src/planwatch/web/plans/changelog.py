@@ -51,3 +51,10 @@ def changes_of(obj: models.Model) -> models.QuerySet:
     from .models import ObjectChange
 
     return ObjectChange.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+
+def changes_of_type(object_type: str, ids: list[str]) -> list[Any]:
+    """Changes of the rows ``ids`` of ``object_type`` ("plans.reporttext"), newest first."""
+    from .models import ObjectChange
+
+    return list(ObjectChange.objects.filter(object_type=object_type, object_id__in=ids).order_by("-time", "-id"))

@@ -25,6 +25,7 @@ from .models import (
     Plan,
     Project,
     Region,
+    ReportText,
     Submission,
     SubmissionStatus,
     Target,
@@ -93,7 +94,7 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
                                  f"a plan of {plan.region.code} for {plan.year} is already in the database")
     obj = Plan.objects.create(region=region, year=plan.year, title=plan.title, title_en=plan.title_en,
                               base_year=plan.base_year, illustrative_note=plan.illustrative_note,
-                              settings=plan.settings, report=plan.report,
+                              settings=plan.settings, report=_without_authored(plan.report),
                               extra=plan.extra,
                               require_head_approval=bool(plan.settings.get("require_head_approval", False)))
     _unique([(d.code, d.source) for d in plan.departments], "departments.csv")
@@ -130,7 +131,7 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
         Observation(indicator=_lookup(inds, o.indicator, o.source, "observations.csv", "indicator", "indicator"),
                     seq=n, period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
                     vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-                    **_src(o.source))
+                    bound=o.bound, account=o.account, **_src(o.source))
         for n, o in enumerate(plan.observations)])
     Target.objects.bulk_create([
         Target(indicator=_lookup(inds, t.indicator, t.source, "targets.csv", "indicator", "indicator"),
@@ -165,7 +166,8 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
     user = actor.user
     Submission.objects.bulk_create([
         Submission(task=_lookup(tasks, p.task, p.source, "progress.csv", "task", "task"), seq=n, value=p.value,
-                   unit=p.unit, as_of=p.as_of, note=p.note, status=SubmissionStatus.APPROVED, created_by=user,
+                   unit=p.unit, as_of=p.as_of, note=p.note, account=p.account, scope=p.scope,
+                   status=SubmissionStatus.APPROVED, created_by=user,
                    submitted_by=user, decided_by=user, submitted_at=now, decided_at=now, **_src(p.source))
         for n, p in enumerate(plan.progress)], batch_size=1000)
     Project.objects.bulk_create([
@@ -175,7 +177,44 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
                 phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done,
                 as_of=p.as_of, **_src(p.source))
         for n, p in enumerate(plan.projects)], batch_size=1000)
+    ReportText.objects.bulk_create([
+        ReportText(plan=obj, period=period, lang=lang, key=key, text=text, updated_by=user)
+        for period, lang, key, text in _authored_rows(plan.report)], batch_size=1000)
     return obj
+
+
+# report.yaml `authored: {PERIOD: {KEY: text, en: {KEY: text}}}`: the plan office's own text of a report
+# (planwatch.report.authored) lives in the database as ReportText rows, and goes back to report.yaml on export.
+def _without_authored(report: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in (report or {}).items() if k != "authored"}
+
+
+def _authored_rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    from planwatch.report.authored import flatten
+
+    rows: list[tuple[str, str, str, str]] = []
+    for period, texts in dict((report or {}).get("authored") or {}).items():
+        block = dict(texts or {})
+        en = flatten(dict(block.pop("en", None) or {}))
+        rows.extend((str(period), "zh", k, v) for k, v in flatten(block).items())
+        rows.extend((str(period), "en", k, v) for k, v in en.items())
+    return rows
+
+
+def authored_block(obj: Plan) -> dict[str, Any]:
+    """The plan's ReportText rows as report.yaml's ``authored`` mapping (empty texts left out)."""
+    from planwatch.report.authored import nest
+
+    flat: dict[str, dict[str, dict[str, str]]] = {}
+    for t in ReportText.objects.filter(plan=obj).exclude(text="").order_by("period", "lang", "key"):
+        flat.setdefault(t.period, {}).setdefault(t.lang, {})[t.key] = t.text
+    out: dict[str, Any] = {}
+    for period, langs in flat.items():
+        block = nest(langs.get("zh", {}))
+        if langs.get("en"):
+            block["en"] = nest(langs["en"])
+        out[period] = block
+    return out
 
 
 def _source(row: Any) -> core.Source:
@@ -205,7 +244,7 @@ def export_indicators(
     observations = [core.Observation(
         indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
         vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-        source=_source(o))
+        bound=o.bound, account=o.account, source=_source(o))
         for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")]
     targets = [core.Target(
         indicator=ind_codes[t.indicator_id], period=t.period, kind=_target_kind(t.kind), value=t.value,
@@ -221,6 +260,10 @@ def export_plan(obj: Plan) -> core.Plan:
     indicators, observations, targets = export_indicators(obj, areas, depts)
     tasks = list(Task.objects.filter(plan=obj).order_by("seq", "id"))
     task_codes = {t.pk: t.code for t in tasks}
+    report = dict(obj.report or {})
+    authored = authored_block(obj)
+    if authored:
+        report["authored"] = authored
     co: dict[int, list[str]] = {}
     for link in TaskCoDepartment.objects.filter(task__plan=obj).order_by("task_id", "seq"):
         co.setdefault(link.task_id, []).append(depts[link.department_id])
@@ -228,7 +271,7 @@ def export_plan(obj: Plan) -> core.Plan:
         region=core.Region(code=obj.region.code, name=obj.region.name, name_en=obj.region.name_en),
         year=obj.year, title=obj.title, title_en=obj.title_en, base_year=obj.base_year,
         illustrative_note=obj.illustrative_note,
-        settings=dict(obj.settings or {}), report=dict(obj.report or {}), extra=_extra(obj),
+        settings=dict(obj.settings or {}), report=report, extra=_extra(obj),
         departments=[core.Department(code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, source=_source(d))
                      for d in obj.departments.order_by("seq", "id")],
         areas=[core.Area(code=a.code, name=a.name, name_en=a.name_en, order=a.order, source=_source(a))
@@ -241,7 +284,7 @@ def export_plan(obj: Plan) -> core.Plan:
             unit=t.unit, deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure,
             source=_source(t)) for t in tasks],
         progress=[core.ProgressRow(task=task_codes[s.task_id], as_of=s.as_of, value=s.value, unit=s.unit,
-                                   note=s.note, source=_source(s))
+                                   note=s.note, source=_source(s), account=s.account, scope=s.scope)
                   for s in Submission.objects.filter(task__plan=obj, status=SubmissionStatus.APPROVED)
                   .order_by("seq", "decided_at", "id")],
         projects=[core.Project(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -107,3 +108,25 @@ def clean_figure(task: Task, value: Any, unit: Any, as_of: Any, round_: Reportin
         raise ValidationError(errors)
     assert day is not None
     return number, unit_text, day
+
+
+ACCOUNT_MAX_CHARS = 400  # 进展情况: one to three sentences
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\.(?:\s|$)")
+SCOPES = ("", "same", "differs", "unclear")
+
+
+def clean_account(task: Task, account: Any, scope: Any = "") -> tuple[str, str]:
+    """The department's account of the work done (进展情况): at most three sentences, required for a task
+    without a quantity (a milestone or a task with no target value), whose progress is told in words."""
+    text = " ".join(str(account or "").split())
+    if len(text) > ACCOUNT_MAX_CHARS:
+        raise ValidationError({"account": [_("Keep the account to three sentences (at most %(n)d characters)")
+                                           % {"n": ACCOUNT_MAX_CHARS}]})
+    if len([s for s in _SENTENCE_END.split(text) if s.strip()]) > 3:
+        raise ValidationError({"account": [_("Keep the account to one to three sentences")]})
+    if not text and task.target_value is None:
+        raise ValidationError({"account": [_("This task has no quantity: say in one to three sentences what was done")]})
+    scope_text = str(scope or "")
+    if scope_text not in SCOPES:
+        raise ValidationError({"scope": [_("Unknown scope")]})
+    return text, scope_text

@@ -43,7 +43,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Change
         if task is None:
             raise NotFound()
         sub = services.create_draft(actor_of(request), task, value=v.get("value"), as_of=v["as_of"],
-                                    note=v.get("note", ""), unit=v.get("unit", ""), round=v.get("round"))
+                                    note=v.get("note", ""), unit=v.get("unit", ""), round=v.get("round"),
+                                    account=v.get("account", ""), scope=v.get("scope", ""))
         return Response(SubmissionSerializer(sub).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DraftUpdate, responses=SubmissionSerializer)

@@ -73,5 +73,6 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
         data.is_valid(raise_exception=True)
         v = data.validated_data
         sub = services.report(actor_of(request), task, value=v.get("value"), as_of=v["as_of"],
-                              note=v.get("note", ""), unit=v.get("unit", ""), round=v.get("round"))
+                              note=v.get("note", ""), unit=v.get("unit", ""), round=v.get("round"),
+                              account=v.get("account", ""), scope=v.get("scope", ""))
         return Response(SubmissionSerializer(sub).data, status=status.HTTP_201_CREATED)

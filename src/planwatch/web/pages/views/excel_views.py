@@ -32,7 +32,8 @@ from .reporting import field_errors, open_submissions, reportable_tasks, round_b
 
 S = SubmissionStatus
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FIELD_COLUMN = {"value": "value", "as_of": "as_of", "unit": "unit", "note": "note", "round": "as_of"}
+FIELD_COLUMN = {"value": "value", "as_of": "as_of", "unit": "unit", "note": "note", "round": "as_of",
+                "account": "account", "scope": "account"}
 
 
 def _secret() -> str:
@@ -112,7 +113,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             try:
                 with transaction.atomic():
                     sub = services.create_draft(actor, task, value=row.value, as_of=row.as_of, note=row.note,
-                                                round=rnd, source_row_hash=row.fingerprint)
+                                                round=rnd, source_row_hash=row.fingerprint, account=row.account)
                     services.submit(actor, sub, version=sub.version)
                 created += 1
             except ValidationError as exc:

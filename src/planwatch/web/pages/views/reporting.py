@@ -119,16 +119,16 @@ def report(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             for row in rows:
                 pk = row.task.pk
-                data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note")}
+                data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note", "account")}
                 posted[pk] = data
-                if not data["value"] and not data["note"]:
+                if not data["value"] and not data["note"] and not data["account"]:
                     if request.FILES.getlist(f"files-{pk}"):
                         errors[pk] = {"value": [_("Report the figure the evidence is for.")]}
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
                     sub = _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
-                                      request.POST.get(f"version-{pk}"))
+                                      request.POST.get(f"version-{pk}"), data["account"])
                     _attach_files(actor, request, pk, sub, stored)
                     saved += 1
                 except ValidationError as exc:
@@ -156,7 +156,7 @@ def report(request: HttpRequest) -> HttpResponse:
     for row in rows:
         p = pending.get(row.task.pk)
         prefill = posted.get(row.task.pk) or ({"value": "" if p.value is None else str(p.value),
-                                               "as_of": p.as_of.isoformat(), "note": p.note}
+                                               "as_of": p.as_of.isoformat(), "note": p.note, "account": p.account}
                                               if p is not None and p.status in (S.RETURNED, S.DRAFT) else {})
         lines.append({"row": row, "pending": p, "errors": errors.get(row.task.pk, {}), "posted": prefill})
     reported = {t for t, s in pending.items() if s.status not in (S.DRAFT, S.RETURNED)}
@@ -187,11 +187,12 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 def _report_one(actor: Actor, task: Task, pending: Submission | None, value: str, as_of: str, note: str,
-                rnd: Any, version: str | None) -> Submission:
+                rnd: Any, version: str | None, account: str = "") -> Submission:
     if pending is not None and pending.status in (S.RETURNED, S.DRAFT):
         v = int(version) if version and version.isdigit() else pending.version
-        sub = services.update_draft(actor, pending, version=v, value=value, as_of=as_of, note=note)
+        sub = services.update_draft(actor, pending, version=v, value=value, as_of=as_of, note=note,
+                                    account=account)
         return services.submit(actor, sub, version=sub.version)
     if pending is not None:
         raise ValidationError({"value": [_("A figure of this task is awaiting approval; wait for the decision.")]})
-    return services.report(actor, task, value=value, as_of=as_of, note=note, round=rnd)
+    return services.report(actor, task, value=value, as_of=as_of, note=note, round=rnd, account=account)

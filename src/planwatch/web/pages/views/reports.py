@@ -11,7 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from planwatch.core.errors import PlanwatchError
 from planwatch.report import FORMATS, build_document, write_report
+from planwatch.report.editions import EDITIONS, require_final
 from planwatch.web.plans import scoping
 from planwatch.web.plans.importexport import export_plan
 
@@ -42,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
     _allowed(ws)
     return render(request, "pages/reports/index.html", {
-        "ws": ws, "period": default_period(ws), "formats": FORMATS,
+        "ws": ws, "period": default_period(ws), "formats": FORMATS, "editions": EDITIONS,
         "lang": "en" if (get_language() or "").startswith("en") else "zh",
     })
 
@@ -54,12 +56,20 @@ def download(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "pdf")
     period = request.GET.get("period") or default_period(ws)
     lang = request.GET.get("lang", "zh")
-    if fmt not in FORMATS or lang not in ("zh", "en") or not PERIOD.match(period):
+    edition = request.GET.get("edition", "working")
+    if fmt not in FORMATS or lang not in ("zh", "en") or not PERIOD.match(period) or edition not in EDITIONS:
         raise Http404("no such report")
-    doc = build_document(export_plan(ws.plan), period, on=ws.on, lang=lang)
+    try:
+        doc = build_document(export_plan(ws.plan), period, on=ws.on, lang=lang, edition=edition)
+        if edition == "official":
+            require_final(doc)
+    except PlanwatchError as exc:  # a period outside the plan's year; typed figures that differ from the data
+        findings = [f for f in doc.meta.get("findings", []) if f["level"] == "error"] if "doc" in locals() else []
+        return render(request, "pages/reports/refused.html", {"ws": ws, "message": str(exc), "findings": findings,
+                                                              "period": period}, status=409)
     with tempfile.TemporaryDirectory(prefix="planwatch-report-") as out:
         data = write_report(doc, Path(out), formats=[fmt])[fmt].read_bytes()
-    name = f"planwatch-{ws.plan.region.code}-{period}-{lang}.{fmt}"
+    name = f"planwatch-{ws.plan.region.code}-{period}-{edition}-{lang}.{fmt}"
     resp = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     resp["Content-Disposition"] = f'attachment; filename="{name}"'
     return resp

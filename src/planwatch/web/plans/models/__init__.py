@@ -8,6 +8,7 @@ from .notifications import Notification, NotificationKind, ReminderLog
 from .org import Department, Membership, Region, Role
 from .plan import Area, Indicator, Observation, Plan, Target
 from .projects import Project, ProjectUpdate, UpdateStatus
+from .reports import ReportText
 from .tasks import ReportingRound, RoundStatus, Submission, SubmissionStatus, Task, TaskCoDepartment
 from .warnings import WarningRecord, WarningRule
 
@@ -29,6 +30,7 @@ __all__ = [
     "ProjectUpdate",
     "Region",
     "ReminderLog",
+    "ReportText",
     "ReportingRound",
     "Role",
     "RoundStatus",

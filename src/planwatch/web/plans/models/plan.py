@@ -137,6 +137,8 @@ class Observation(PackageRow):
     base_period = models.CharField(_("基期 (base period)"), max_length=20, blank=True, default="")
     avg_pct = PublishedDecimalField(_("年均增长% (average annual growth)"))
     yoy_pp = PublishedDecimalField(_("同比增减百分点 (yoy change, points)"))
+    bound = models.CharField(_("发布限定 (published bound: 约, 近, 超, 突破, 余)"), max_length=10, blank=True, default="")
+    account = models.TextField(_("进展情况 (account of the work done)"), blank=True, default="")
 
     objects = IndicatorChildQuerySet.as_manager()
 

@@ -112,6 +112,8 @@ class Submission(PackageRow):
     unit = models.CharField(_("单位 (unit)"), max_length=40, blank=True, default="")
     as_of = models.DateField(_("截至日期 (as of)"))
     note = models.TextField(_("说明 (note)"), blank=True, default="")
+    account = models.TextField(_("进展情况 (account of the work done)"), blank=True, default="")
+    scope = models.CharField(_("口径 (counts toward the target)"), max_length=10, blank=True, default="")
     status = models.CharField(_("状态 (status)"), max_length=20, choices=SubmissionStatus.choices,
                               default=SubmissionStatus.DRAFT)
     comment = models.TextField(_("审核意见 (comment)"), blank=True, default="")

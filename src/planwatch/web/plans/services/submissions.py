@@ -22,7 +22,7 @@ from ..actor import Actor
 from ..errors import Conflict, PermissionDenied, StateError, ValidationError
 from ..models import ReportingRound, Submission, SubmissionStatus, Task
 from ..models.changes import Action
-from ..validation import clean_figure
+from ..validation import clean_account, clean_figure
 from . import told
 from .rounds import covering_round
 
@@ -87,20 +87,23 @@ def _resolve_round(task: Task, round_: Any) -> ReportingRound | None:
 @transaction.atomic
 def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str = "", unit: Any = "",
                  round: Any = None, source_row_hash: str = "", source_file: str = "",
-                 source_row: int = 0) -> Submission:
+                 source_row: int = 0, account: str = "", scope: str = "") -> Submission:
     """A draft (草稿). From an Excel upload pass the file name, row and the row's hash: the same row
     uploaded again returns the submission it made the first time instead of a second one."""
     _require_report(actor, task)
     rnd = _resolve_round(task, round)
     number, unit_text, day = clean_figure(task, value, unit, as_of, rnd)
     rnd = rnd or covering_round(task.plan_id, day)  # a closed round refuses figures of its period
+    account_text, scope_text = clean_account(task, account or "", scope) if (account or task.target_value is not None) \
+        else ("", str(scope or ""))
     if source_row_hash:
         existing = Submission.objects.filter(task=task, source_row_hash=source_row_hash).first()
         if existing is not None:
             return existing  # the same Excel row uploaded again: nothing new
     user = actor.user if getattr(actor.user, "pk", None) else None
     sub = Submission.objects.create(task=task, round=rnd, value=number, unit=unit_text, as_of=day,
-                                    note=note or "", created_by=user, source_row_hash=source_row_hash,
+                                    note=note or "", account=account_text, scope=scope_text,
+                                    created_by=user, source_row_hash=source_row_hash,
                                     origin_file=source_file[:300], origin_row=max(0, int(source_row)))
     changelog.record(actor, Action.CREATE, sub, None, changelog.snapshot(sub), plan=task.plan)
     return sub
@@ -118,8 +121,12 @@ def update_draft(actor: Actor, sub: Submission, *, version: int | None = None, *
     number, unit_text, day = clean_figure(sub.task, changes.get("value", sub.value), changes.get("unit", sub.unit),
                                           changes.get("as_of", sub.as_of), rnd, exclude_id=sub.pk)
     rnd = rnd or covering_round(sub.task.plan_id, day)
+    account, scope = changes.get("account", sub.account), changes.get("scope", sub.scope)
+    account_text, scope_text = (clean_account(sub.task, account, scope) if account or sub.task.target_value is not None
+                                else ("", str(scope or "")))
     fields = {"value": str(number) if number is not None else None, "unit": unit_text, "as_of": day,
-              "note": changes.get("note", sub.note) or "", "round": rnd}
+              "note": changes.get("note", sub.note) or "", "round": rnd, "account": account_text,
+              "scope": scope_text}
     return _save(actor, sub, expected, fields, Action.UPDATE)
 
 
@@ -134,6 +141,7 @@ def submit(actor: Actor, sub: Submission, *, version: int | None = None) -> Subm
     clean_figure(sub.task, sub.value, sub.unit, sub.as_of, sub.round, exclude_id=sub.pk)
     if sub.round is None:
         covering_round(sub.task.plan_id, sub.as_of)
+    clean_account(sub.task, sub.account, sub.scope)  # a task without a quantity is reported in words
     user = actor.user if getattr(actor.user, "pk", None) else None
     fresh = _save(actor, sub, expected, {"status": S.SUBMITTED, "submitted_by": user,
                                          "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
@@ -145,10 +153,11 @@ resubmit = submit
 
 
 def report(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str = "", unit: Any = "",
-           round: Any = None) -> Submission:
+           round: Any = None, account: str = "", scope: str = "") -> Submission:
     """Create and submit in one step (the API's ``POST /api/tasks/{id}/submissions/``)."""
     with transaction.atomic():
-        sub = create_draft(actor, task, value=value, as_of=as_of, note=note, unit=unit, round=round)
+        sub = create_draft(actor, task, value=value, as_of=as_of, note=note, unit=unit, round=round,
+                           account=account, scope=scope)
         return submit(actor, sub, version=sub.version)
 
 

@@ -15,7 +15,7 @@ def existing_updates_were_applied(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_qualitative_targets'),
+        ('plans', '0006_report_text_account_bound'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
