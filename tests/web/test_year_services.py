@@ -118,7 +118,7 @@ def test_reminders_before_and_after_the_deadline_once_a_day(actors, plan, users,
     assert reminders.run_schedule(Actor.cli(), plan, dt.date(2021, 7, 3)).reminded == []  # once a day
     services.report(actors["reporter_b"], plan.tasks.get(code="greening"), value="1", as_of="2021-06-30")
     services.report(actors["reporter_b"], plan.tasks.get(code="plan_done"), value="", as_of="2021-06-30",
-                    note="初稿")
+                    account="规划初稿已完成。")
     with django_capture_on_commit_callbacks(execute=True):
         late = reminders.remind(actors["planoffice"], rnd, dt.date(2021, 7, 6))  # the office's click, late
     assert [(r.department.code, r.kind) for r in late.sent] == [("dept_a", "overdue")]  # dept_b reported all

@@ -21,6 +21,7 @@ from ..context import NoPlan, workspace
 from ..indicators import card
 from ..progress import STATUS_ORDER, count_by, task_rows, totals
 from ..severity import SEVERITY
+from .approvals import decidable_states
 
 S = SubmissionStatus
 REPORTED = (S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED)
@@ -45,8 +46,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     depts = None if ws.is_planoffice or ws.is_viewer else Department.objects.filter(pk=ws.department_id)
     lines = overview(ws.round, clock.today(), depts, approved_only=ws.is_viewer) if ws.round is not None else []
     late = any(line.late for line in lines)
-    waiting = (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=(S.SUBMITTED, S.HEAD_APPROVED))
-               .count() if ws.can_approve else 0)
+    decides = decidable_states(ws)  # what this user decides (with the head step: heads first, then the office)
+    waiting = (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=decides).count()
+               if decides else 0)
     return render(request, "pages/dashboard.html", {
         "ws": ws,
         "cards": cards,
