@@ -87,8 +87,9 @@ def pages_of(w) -> dict[str, list[str]]:
               "/projects/", f"/projects/{p01.pk}/", "/notifications/", "/search/?q=T0", "/search/?q=zzz",
               "/accounts/password/"]
     return {
-        "planoffice": [*common, "/report/?department=cgj", "/approvals/", "/reports/", "/package/", "/people/",
-                       "/rounds/", "/settings/", "/audit/", "/audit/?action=approve"],
+        "planoffice": [*common, "/report/?department=cgj", "/approvals/", "/reports/", "/reports/editor/",
+                       "/package/", "/people/", "/rounds/", "/settings/", "/audit/", "/audit/?action=approve",
+                       "/hotline/"],
         "head-cgj": [*common, "/report/", "/approvals/"],
         "reporter-cgj": [*common, "/report/"],
         "viewer": [*common, "/reports/"],
