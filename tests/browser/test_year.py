@@ -127,6 +127,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     # --- 25 May: the office imports this year's plan; last year's people come with it ---------------------
     office = open_as("office")
     office.goto("/package/")
+    snap(office, "office-package-2020")
     office.set_input_files("#import-form input[type=file]", str(tmp_path / "plan-2021.xlsx"))
     office.click("#import-form button[type=submit]")
     expect(office.locator(".message-success")).to_contain_text("年度区2021年")
@@ -168,6 +169,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     # --- department B reports from Excel ---------------------------------------------------------------------
     rep_b = open_as("rep-b")
     rep_b.goto("/report/")
+    snap(rep_b, "reporter-b-form")
     with rep_b.expect_download() as dl:
         rep_b.click("#download-template")
     template = tmp_path / "template-b.xlsx"
@@ -196,6 +198,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     expect(head_a.locator(".message-success")).to_contain_text("2")
     head_b = open_as("head-b")
     head_b.goto("/approvals/")
+    snap(head_b, "head-b-queue")
     head_b.fill("tr[data-task=trees] input[name^=comment-]", "请按万株填报累计数")
     head_b.click("tr[data-task=trees] button[name=return]")
     expect(head_b.locator("tr[data-submission]")).to_have_count(1)
@@ -239,6 +242,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     expect(rep_a.locator("#round-card")).to_contain_text("2021年6月")
     rep_a.fill(f"#value-{demolish.pk}", "95")
     rep_a.fill(f"#value-{parking.pk}", "5000")  # against 3,000 a year and 1,000 in May: flagged for review
+    snap(rep_a, "reporter-a-june")
     rep_a.click("#submit-report")
     expect(rep_a.locator(".message-success")).to_be_visible()
     rep_b.goto("/report/")  # B opens the form … and leaves it
@@ -290,6 +294,7 @@ def test_a_plan_year(new_page: Callable[..., Page], monkeypatch: pytest.MonkeyPa
     office.goto("/rounds/")
     june.locator(".close-button").click()
     expect(june.locator("h2")).to_contain_text("已截止")
+    snap(office, "office-rounds-june-closed")
     rep_b.fill(f"#value-{greening.pk}", "260")
     rep_b.click("#submit-report")
     expect(rep_b.locator("#round-closed")).to_contain_text("2021年6月填报轮次已截止")
