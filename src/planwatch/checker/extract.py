@@ -63,12 +63,12 @@ def draft_plan(text: str, source_name: str = "") -> Plan:
     plan = Plan(region=region, year=year, title=title_line or "计划草稿", title_en="Draft plan (extracted)",
                 base_year=doc.year - 2 if doc.year else None,
                 illustrative_note="由 planwatch extract 自动抽取的草稿，导入前请逐行核对。 Draft read by planwatch extract: review every row.")
-    plan.departments.append(Department(PLACEHOLDER_LEAD, "待定（请填写牵头单位）", "to be assigned",
+    plan.departments.append(Department(code=PLACEHOLDER_LEAD, name="待定（请填写牵头单位）", name_en="to be assigned",
                                        source=Source(quote="", illustrative=True)))
     indicators = _headline(plan, doc, facts)
     _targets_and_tasks(plan, doc, facts, indicators, source_name)
     if not plan.areas:
-        plan.areas.append(Area("a0", "其他", "other", 0))
+        plan.areas.append(Area(code="a0", name="其他", name_en="other", order=0))
     return plan
 
 
@@ -188,7 +188,7 @@ def _area_of(plan: Plan, heads: list[tuple[int, str, str]], pos: int, areas: dic
 
 
 def _add_area(plan: Plan, key: int, code: str, name: str, areas: dict[int, str]) -> str:
-    plan.areas.append(Area(code, name, "", len(plan.areas) + 1))
+    plan.areas.append(Area(code=code, name=name, name_en="", order=len(plan.areas) + 1))
     areas[key] = code
     return code
 
