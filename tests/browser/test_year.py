@@ -41,33 +41,33 @@ D = Decimal
 
 def package(year: int) -> core.Plan:
     """The district's plan of ``year``: two departments, four tasks, GDP, a key project; names in English too."""
-    src = core.Source
+    level = core.TargetKind.LEVEL_AT_LEAST
+
+    def task(code: str, name: str, lead: str, name_en: str, value: str, unit: str, text: str) -> core.Task:
+        return core.Task(code=code, name=name, area="city", lead=lead, name_en=name_en, target_kind=level,
+                         target_value=D(value), unit=unit, target_text=text)
+
     return core.Plan(
-        region=core.Region("yeardistrict", "年度区", "Year District"), year=year,
+        region=core.Region(code="yeardistrict", name="年度区", name_en="Year District"), year=year,
         title=f"年度区{year}年国民经济和社会发展计划", title_en=f"Year District {year} plan", base_year=year - 2,
         settings={"progress_convention": "months"},
-        areas=[core.Area("city", "城市治理", "City management", 1, src("areas.csv", 2))],
-        departments=[core.Department("dept_a", "区城管委", "City Management Commission"),
-                     core.Department("dept_b", "区园林绿化局", "Landscaping Bureau")],
-        indicators=[core.Indicator("gdp", "地区生产总值", "亿元", "GDP", comparable=True, headline=True, area="city")],
-        observations=[core.Observation("gdp", f"{year}Q1", D("1700.2"), "亿元", yoy_pct=D("20.1"))],
-        targets=[core.Target("gdp", str(year), core.TargetKind.GROWTH_AT_LEAST, D("6"), "%", "增长6%以上")],
-        tasks=[
-            core.Task("demolish", "拆除违法建设", "city", "dept_a", "Demolish illegal buildings",
-                      target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=D("210"), unit="万平方米",
-                      target_text="全年拆违不少于210万平方米"),
-            core.Task("parking", "新增停车位", "city", "dept_a", "New parking spaces",
-                      target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=D("3000"), unit="个",
-                      target_text="新增停车位3000个"),
-            core.Task("greening", "新增绿地", "city", "dept_b", "New green space",
-                      target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=D("500"), unit="公顷",
-                      target_text="新增绿地500公顷"),
-            core.Task("trees", "植树", "city", "dept_b", "Trees planted",
-                      target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=D("20"), unit="万株",
-                      target_text="植树20万株"),
-        ],
-        projects=[core.Project("park", "温榆河公园", "livelihood", "dept_b", "Wenyu River Park",
-                               planned_start=dt.date(year, 3, 1), phase="preparing", investment_plan=D("45000"))],
+        areas=[core.Area(code="city", name="城市治理", name_en="City management", order=1)],
+        departments=[core.Department(code="dept_a", name="区城管委", name_en="City Management Commission"),
+                     core.Department(code="dept_b", name="区园林绿化局", name_en="Landscaping Bureau")],
+        indicators=[core.Indicator(code="gdp", name="地区生产总值", unit="亿元", name_en="GDP", comparable=True,
+                                   headline=True, area="city")],
+        observations=[core.Observation(indicator="gdp", period=f"{year}Q1", value=D("1700.2"), unit="亿元",
+                                       yoy_pct=D("20.1"))],
+        targets=[core.Target(indicator="gdp", period=str(year), kind=core.TargetKind.GROWTH_AT_LEAST, value=D("6"),
+                             unit="%", text="增长6%以上")],
+        tasks=[task("demolish", "拆除违法建设", "dept_a", "Demolish illegal buildings", "210", "万平方米",
+                    "全年拆违不少于210万平方米"),
+               task("parking", "新增停车位", "dept_a", "New parking spaces", "3000", "个", "新增停车位3000个"),
+               task("greening", "新增绿地", "dept_b", "New green space", "500", "公顷", "新增绿地500公顷"),
+               task("trees", "植树", "dept_b", "Trees planted", "20", "万株", "植树20万株")],
+        projects=[core.Project(code="park", name="温榆河公园", category="livelihood", lead="dept_b",
+                               name_en="Wenyu River Park", planned_start=dt.date(year, 3, 1), phase="preparing",
+                               investment_plan=D("45000"))],
     )
 
 
