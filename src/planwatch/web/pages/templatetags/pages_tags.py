@@ -98,6 +98,19 @@ def period_words(value: Any) -> str:
     return "" if value is None else period_label(str(value))
 
 
+@register.filter
+def pct(value: Any) -> int:
+    """A percentage as a whole number 0–100 for the ``w-N`` / ``l-N`` classes of widths.css (no inline style
+    under the Content-Security-Policy)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0
+    if number != number:  # NaN
+        return 0
+    return max(0, min(100, int(number + 0.5)))
+
+
 # --- the plan year (issue 11): words in the interface's language, the header's switcher and counts -------------
 
 GLYPHS = {"done": "✓", "ahead": "▲", "on_track": "●", "lagging": "▼", "seriously_lagging": "✕", "overdue": "!",
@@ -148,7 +161,8 @@ def flag_label(value: Any) -> str:
 
 
 @register.filter
-def pct(value: Any) -> str:
+def percent(value: Any) -> str:
+    """A share in percent as written (43.5%), rounded half up."""
     from ..words import pct as words_pct
 
     return words_pct(value)

@@ -62,8 +62,7 @@ def waiting_updates(request: HttpRequest, ws: Workspace) -> QuerySet[ProjectUpda
 
 
 def _decide_one(request: HttpRequest, actor: Actor, item: Submission | ProjectUpdate, action: str) -> None:
-    version = request.POST.get(f"version-{_key(item)}", "")
-    v = int(version) if version.isdigit() else None
+    v = request.POST.get(f"version-{_key(item)}")  # the version read; none or a stale one is refused
     name = item.task.name if isinstance(item, Submission) else item.project.name
     try:
         if isinstance(item, Submission):
@@ -77,7 +76,7 @@ def _decide_one(request: HttpRequest, actor: Actor, item: Submission | ProjectUp
             project_review.return_update(actor, item, request.POST.get(f"comment-{_key(item)}", ""), version=v)
         messages.success(request, (_("Approved: %(task)s") if action == "approve" else _("Returned: %(task)s"))
                          % {"task": name})
-    except (ValidationError, Conflict, PermissionDenied) as exc:
+    except (ValidationError, Conflict, PermissionDenied) as exc:  # VersionRequired is a Conflict
         messages.error(request, f"{name}: {reason(exc)}")
 
 
@@ -105,22 +104,24 @@ def _bulk(request: HttpRequest, actor: Actor, subs: dict[int, Submission], updat
     comment = request.POST.get("bulk_comment", "")
     failed: dict[str, str] = {}
     done = 0
+    versions = [(sub, request.POST.get(f"version-{_key(sub)}")) for sub in chosen_subs]
     try:
         if action == "approve":
-            ok, bad = services.bulk_approve(actor, chosen_subs)
+            ok, bad = services.bulk_approve(actor, versions)
         else:
-            ok, bad = services.bulk_return(actor, chosen_subs, comment)
+            ok, bad = services.bulk_return(actor, versions, comment)
     except ValidationError as exc:
         messages.error(request, reason(exc))
         return
     done += len(ok)
     failed.update({subs[pk].task.name: why for pk, why in bad.items()})
     for u in chosen_updates:
+        version = request.POST.get(f"version-{_key(u)}")
         try:
             if action == "approve":
-                project_review.approve_update(actor, u)
+                project_review.approve_update(actor, u, version=version)
             else:
-                project_review.return_update(actor, u, comment)
+                project_review.return_update(actor, u, comment, version=version)
             done += 1
         except (ValidationError, Conflict, PermissionDenied) as exc:
             failed[u.project.name] = reason(exc)

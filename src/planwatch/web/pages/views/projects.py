@@ -35,8 +35,7 @@ def _report(request: HttpRequest, project: Project, posted: dict[str, str]) -> d
     stored: list[Any] = []
     try:
         with transaction.atomic():
-            update = services.add_project_update(actor, project, **posted,
-                                                 version=int(version) if version.isdigit() else None)
+            update = services.add_project_update(actor, project, **posted, version=version or None)
             for f in request.FILES.getlist("files"):
                 stored.append(evidence.attach(actor, update, f.name or "file", f.read(evidence.max_bytes() + 1)))
     except ValidationError as exc:

@@ -30,6 +30,7 @@ from planwatch.web.plans.models import (
     SubmissionStatus,
     Task,
 )
+from planwatch.web.plans.services.evidence import discard_files
 from planwatch.web.plans.services.rounds import closed_message
 
 from ..context import Workspace, period_end, workspace
@@ -88,6 +89,7 @@ def _attach_files(actor: Actor, request: HttpRequest, pk: int, sub: Submission, 
     from planwatch.web.plans.services import evidence
 
     for f in request.FILES.getlist(f"files-{pk}"):
+        f.seek(0)
         data = f.read(evidence.max_bytes() + 1)
         stored.append(evidence.attach(actor, sub, f.name or "file", data))
 
@@ -114,9 +116,13 @@ def report(request: HttpRequest) -> HttpResponse:
                 return redirect(request.get_full_path())
         actor = Actor.from_request(request)
         models = {t.pk: t for t in tasks}
-        saved = 0
         stored: list[Any] = []
-        with transaction.atomic():
+
+        def save_all() -> int:  # all rows or none, retried as one on a deadlock
+            saved = 0
+            errors.clear()
+            discard_files(stored)  # a retry writes the files again
+            stored.clear()
             for row in rows:
                 pk = row.task.pk
                 data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note", "account")}
@@ -127,9 +133,10 @@ def report(request: HttpRequest) -> HttpResponse:
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
-                    sub = _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
-                                      request.POST.get(f"version-{pk}"), data["account"])
-                    _attach_files(actor, request, pk, sub, stored)
+                    with transaction.atomic():
+                        sub = _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"],
+                                          rnd, request.POST.get(f"version-{pk}"), data["account"])
+                        _attach_files(actor, request, pk, sub, stored)
                     saved += 1
                 except ValidationError as exc:
                     errors[pk] = field_errors(exc)
@@ -137,9 +144,10 @@ def report(request: HttpRequest) -> HttpResponse:
                     errors[pk] = {"row": [str(exc)]}
             if errors:
                 transaction.set_rollback(True)
-        if errors:
-            from planwatch.web.plans.services.evidence import discard_files
+            return saved
 
+        saved = services.run_atomic(save_all)
+        if errors:
             discard_files(stored)
             messages.error(request, ngettext(
                 "%(n)d row has an error: nothing was saved. Correct it and submit again.",
@@ -189,8 +197,7 @@ def report(request: HttpRequest) -> HttpResponse:
 def _report_one(actor: Actor, task: Task, pending: Submission | None, value: str, as_of: str, note: str,
                 rnd: Any, version: str | None, account: str = "") -> Submission:
     if pending is not None and pending.status in (S.RETURNED, S.DRAFT):
-        v = int(version) if version and version.isdigit() else pending.version
-        sub = services.update_draft(actor, pending, version=v, value=value, as_of=as_of, note=note,
+        sub = services.update_draft(actor, pending, version=version, value=value, as_of=as_of, note=note,
                                     account=account)
         return services.submit(actor, sub, version=sub.version)
     if pending is not None:

@@ -28,11 +28,12 @@ FIELDS = ("label", "period", "opens", "deadline")
 def _act(request: HttpRequest, actor: Actor, rnd: ReportingRound) -> None:
     today = clock.today()
     try:
+        version = request.POST.get("version")  # the round's version as read: a change since is refused
         if "close" in request.POST:
-            services.close_round(actor, rnd)
+            services.close_round(actor, rnd, version=version)
             messages.success(request, _("Closed: %(label)s") % {"label": round_name(rnd.period)})
         elif "reopen" in request.POST:
-            services.reopen_round(actor, rnd)
+            services.reopen_round(actor, rnd, version=version)
             messages.success(request, _("Reopened: %(label)s") % {"label": round_name(rnd.period)})
         elif "remind" in request.POST:
             done = reminders.remind(actor, rnd, today)

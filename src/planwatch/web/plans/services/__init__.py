@@ -1,12 +1,15 @@
 """Every change of state of plan data, in one place: the pages, the API and the CLI call these.
 
-Each service guards the state, checks the actor's rights, validates, saves with optimistic locking,
-writes the change log (before, after, request id) and recomputes what depends on the change.
+Each service guards the state, checks the actor's rights, then the version read, validates, saves with the
+one optimistic-locking scheme (``locking``: version required, 428 missing / 409 stale; retried on
+deadlocks), writes the change log (before, after, request id) and recomputes what depends on the change.
 """
 
 from ..actor import Actor
-from ..errors import Conflict, PermissionDenied, StateError, ValidationError
+from ..errors import Busy, Conflict, PermissionDenied, StateError, ValidationError, VersionRequired
+from .locking import run_atomic, service
 from .plans import awaiting_office, set_head_approval, update_settings
+from .plans import update_settings as update_plan_settings
 from .projects import add_update as add_project_update
 from .projects import approve_update as approve_project_update
 from .projects import return_update as return_project_update
@@ -26,10 +29,12 @@ from .targets import adjust_target
 
 __all__ = [
     "Actor",
+    "Busy",
     "Conflict",
     "PermissionDenied",
     "StateError",
     "ValidationError",
+    "VersionRequired",
     "add_project_update",
     "adjust_target",
     "approve",
@@ -48,8 +53,11 @@ __all__ = [
     "resubmit",
     "return_",
     "return_project_update",
+    "run_atomic",
+    "service",
     "set_head_approval",
     "submit",
     "update_draft",
+    "update_plan_settings",
     "update_settings",
 ]

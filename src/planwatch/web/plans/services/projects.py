@@ -15,19 +15,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import changelog, scoping
 from ..actor import Actor
-from ..errors import Conflict, PermissionDenied, StateError, ValidationError
+from ..errors import PermissionDenied, StateError, ValidationError
 from ..fields import to_decimal
 from ..models import Project, ProjectUpdate, UpdateStatus
 from ..models.changes import Action
 from ..models.projects import Phase
 from ..validation import _as_date
 from . import told
+from .locking import check_version, lock, service, write
 
 U = UpdateStatus
 STARTED = frozenset({Phase.UNDER_CONSTRUCTION, Phase.COMPLETED})
@@ -102,19 +102,16 @@ def flags(update: ProjectUpdate) -> list[str]:
     return []
 
 
-@transaction.atomic
+@service
 def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: Any, as_of: Any, note: str = "",
-               actual_start: Any = None, finish: Any = None, version: int | None = None) -> ProjectUpdate:
+               actual_start: Any = None, finish: Any = None, version: Any = None) -> ProjectUpdate:
     """Report a project's progress for review (it reaches the project once approved). ``version`` is the
-    project's version as read: a project changed since (an update approved meanwhile) is a conflict."""
-    project = Project.objects.select_related("plan").get(pk=project.pk)
+    project's version as read (required): a project changed since (an update approved meanwhile) is a
+    conflict."""
+    project = lock(Project.objects.select_related("plan"), project.pk)
     if not scoping.can_report(actor.user, project.plan_id, project.lead_id):
         raise PermissionDenied(_("You may not report on this project"))
-    if version is not None and int(version) != project.version:
-        last = changelog.changes_of(project).order_by("-time", "-id").first()
-        who = last.user_name if last else "?"
-        raise Conflict(_("This project was changed by %(who)s since you read it; reload and try again") % {"who": who},
-                       changed_by=who, current_version=project.version)
+    check_version(project, version)
     if project.updates.filter(status__in=OPEN).exists():
         raise StateError(_("An update of this project is awaiting approval; wait for the decision."))
     phase, amount, day, start, end = check_update(project, phase=phase, investment_done=investment_done,
@@ -127,62 +124,53 @@ def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: A
     return update
 
 
-def _reload(update: ProjectUpdate) -> ProjectUpdate:
-    return ProjectUpdate.objects.select_related("project__plan", "created_by").get(pk=update.pk)
+def _locked(update: ProjectUpdate) -> ProjectUpdate:
+    return lock(ProjectUpdate.objects.select_related("project__plan", "created_by"), update.pk)
 
 
-def _save(actor: Actor, update: ProjectUpdate, expected: int | None, fields: dict[str, Any],
-          action: Any) -> ProjectUpdate:
-    version = update.version if expected is None else int(expected)
-    before = changelog.snapshot(update)
-    if ProjectUpdate.objects.filter(pk=update.pk, version=version).update(
-            **fields, version=version + 1, updated_at=timezone.now()) != 1:
-        last = changelog.changes_of(update).order_by("-time", "-id").first()
-        who = last.user_name if last else "?"
-        raise Conflict(_("This update was changed by %(who)s since you read it; reload and try again") % {"who": who},
-                       changed_by=who, current_version=ProjectUpdate.objects.get(pk=update.pk).version)
-    fresh = _reload(update)
-    changelog.record(actor, action, fresh, before, changelog.snapshot(fresh), plan=fresh.project.plan)
-    return fresh
+def _four_eyes(actor: Actor, plan: Any, update: ProjectUpdate) -> None:
+    """Nobody approves an update they reported (unless the plan turned four eyes off)."""
+    user = _user(actor)
+    if plan.four_eyes and user is not None and update.created_by_id == user.pk:
+        raise PermissionDenied(_("You submitted this figure; someone else approves it (four eyes)"))
 
 
 def _carry_onto_project(actor: Actor, update: ProjectUpdate) -> None:
-    """The approved update becomes the project's state (optimistic locking on the project)."""
-    project = update.project
+    """The approved update becomes the project's state (the project row locked and written with its version)."""
+    project = lock(Project.objects.select_related("plan"), update.project_id)
     check_update(project, phase=update.phase, investment_done=update.investment_done, as_of=update.as_of,
                  actual_start=update.actual_start, finish=update.finish)
-    before = changelog.snapshot(project)
-    fields: dict[str, Any] = {"phase": update.phase, "as_of": update.as_of, "version": project.version + 1,
+    fields: dict[str, Any] = {"phase": update.phase, "as_of": update.as_of,
                               "investment_done": None if update.investment_done is None
                               else str(update.investment_done)}
     if update.actual_start is not None:
         fields["actual_start"] = update.actual_start
-    if Project.objects.filter(pk=project.pk, version=project.version).update(**fields) != 1:
-        raise Conflict(_("This project was changed since you read it; reload and try again"),
-                       current_version=Project.objects.get(pk=project.pk).version)
-    project.refresh_from_db()
-    changelog.record(actor, Action.UPDATE, project, before, changelog.snapshot(project), plan=project.plan)
+    write(actor, project, fields, Action.UPDATE, plan=project.plan)
 
 
-@transaction.atomic
-def approve_update(actor: Actor, update: ProjectUpdate, *, version: int | None = None) -> ProjectUpdate:
-    update = _reload(update)
+@service
+def approve_update(actor: Actor, update: ProjectUpdate, *, version: Any = None) -> ProjectUpdate:
+    update = _locked(update)
     project, plan = update.project, update.project.plan
-    head_step = plan.require_head_approval
-    if update.status == U.SUBMITTED and head_step:
-        if scoping.is_head_of(actor.user, plan.pk, project.lead_id):
-            fresh = _save(actor, update, version, {"status": U.HEAD_APPROVED, "head_decided_by": _user(actor)},
-                          Action.HEAD_APPROVE)
-            told.head_approved(actor, fresh)
-            return fresh
-        if scoping.is_planoffice(actor.user, plan.pk):
-            raise StateError(_("The department head approves first"))
+    office = scoping.is_planoffice(actor.user, plan.pk)
+    head = plan.require_head_approval and scoping.is_head_of(actor.user, plan.pk, project.lead_id)
+    if not (office or head):
         raise PermissionDenied(_("You may not approve this update"))
+    check_version(update, version)
+    if update.status == U.SUBMITTED and plan.require_head_approval:
+        if not head:
+            raise StateError(_("The department head approves first"))
+        _four_eyes(actor, plan, update)
+        fresh = write(actor, update, {"status": U.HEAD_APPROVED, "head_decided_by": _user(actor)},
+                      Action.HEAD_APPROVE, plan=plan)
+        told.head_approved(actor, fresh)
+        return fresh
     if update.status in OPEN:
-        if not scoping.is_planoffice(actor.user, plan.pk):
+        if not office:
             raise PermissionDenied(_("Only the plan office approves"))
-        fresh = _save(actor, update, version, {"status": U.APPROVED, "decided_by": _user(actor),
-                                               "decided_at": timezone.now()}, Action.APPROVE)
+        _four_eyes(actor, plan, update)
+        fresh = write(actor, update, {"status": U.APPROVED, "decided_by": _user(actor),
+                                      "decided_at": timezone.now()}, Action.APPROVE, plan=plan)
         _carry_onto_project(actor, fresh)
         from ..recompute import recompute_warnings
 
@@ -193,23 +181,22 @@ def approve_update(actor: Actor, update: ProjectUpdate, *, version: int | None =
                      % {"status": update.get_status_display()})
 
 
-@transaction.atomic
-def return_update(actor: Actor, update: ProjectUpdate, comment: str, *,
-                  version: int | None = None) -> ProjectUpdate:
-    update = _reload(update)
+@service
+def return_update(actor: Actor, update: ProjectUpdate, comment: str, *, version: Any = None) -> ProjectUpdate:
+    update = _locked(update)
     project, plan = update.project, update.project.plan
-    if not (comment or "").strip():
-        raise ValidationError({"comment": [_("Say why it is returned")]})
     office = scoping.is_planoffice(actor.user, plan.pk)
     head = plan.require_head_approval and scoping.is_head_of(actor.user, plan.pk, project.lead_id)
     if not (office or head):
         raise PermissionDenied(_("You may not return this update"))
+    check_version(update, version)
+    if not (comment or "").strip():
+        raise ValidationError({"comment": [_("Say why it is returned")]})
     allowed = OPEN if office else (U.SUBMITTED,)
     if update.status not in allowed:
         raise StateError(_("An update in the state “%(status)s” cannot be returned")
                          % {"status": update.get_status_display()})
-    fresh = _save(actor, update, version, {"status": U.RETURNED, "comment": comment.strip(),
-                                           "decided_by": _user(actor), "decided_at": timezone.now()},
-                  Action.RETURN)
+    fresh = write(actor, update, {"status": U.RETURNED, "comment": comment.strip(), "decided_by": _user(actor),
+                                  "decided_at": timezone.now()}, Action.RETURN, plan=plan)
     told.returned(actor, fresh)
     return fresh

@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -31,6 +30,7 @@ from ..models import (
 from ..rounds_words import round_name
 from ..validation import _as_date
 from . import notify, schedule
+from .locking import check_version, lock, service, write
 
 S = SubmissionStatus
 RANK = {S.APPROVED: 5, S.HEAD_APPROVED: 4, S.SUBMITTED: 3, S.RETURNED: 2, S.DRAFT: 1}
@@ -44,7 +44,7 @@ def _require_office(actor: Actor, plan_id: int, message: str) -> None:
         raise PermissionDenied(message)
 
 
-@transaction.atomic
+@service
 def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any, deadline: Any,
                notify_departments: bool = True) -> ReportingRound:
     _require_office(actor, plan.pk, _("Only the plan office opens a reporting round"))
@@ -85,29 +85,28 @@ def _tell_departments(rnd: ReportingRound, actor: Actor) -> None:
                 {"period": rnd.period, "deadline": rnd.deadline.isoformat()}, "/report/", exclude=actor.user)
 
 
-def _set_status(actor: Actor, rnd: ReportingRound, status: Any, already: str) -> ReportingRound:
-    """Change the round's status (read afresh under a lock; the caller's copy is updated too)."""
-    fresh = ReportingRound.objects.select_for_update().get(pk=rnd.pk)
+def _set_status(actor: Actor, rnd: ReportingRound, status: Any, version: Any, already: str,
+                message: str) -> ReportingRound:
+    """Change the round's status: the row locked, the right, the version read, the state; written and logged."""
+    fresh = lock(ReportingRound.objects.select_related("plan"), rnd.pk)
+    _require_office(actor, fresh.plan_id, message)
+    check_version(fresh, version)
     if fresh.status == status:
         raise StateError(already)
-    before = changelog.snapshot(fresh)
-    fresh.status = rnd.status = status
-    fresh.save(update_fields=["status"])
-    changelog.record(actor, "update", fresh, before, changelog.snapshot(fresh), plan=fresh.plan)
-    return fresh
+    return write(actor, fresh, {"status": status}, "update", plan=fresh.plan)
 
 
-@transaction.atomic
-def close_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
-    _require_office(actor, rnd.plan_id, _("Only the plan office closes a reporting round"))
-    return _set_status(actor, rnd, RoundStatus.CLOSED, _("The reporting round is closed already"))
+@service
+def close_round(actor: Actor, rnd: ReportingRound, *, version: Any = None) -> ReportingRound:
+    return _set_status(actor, rnd, RoundStatus.CLOSED, version, _("The reporting round is closed already"),
+                       _("Only the plan office closes a reporting round"))
 
 
-@transaction.atomic
-def reopen_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
+@service
+def reopen_round(actor: Actor, rnd: ReportingRound, *, version: Any = None) -> ReportingRound:
     """Open a closed round again (late corrections the plan office accepts)."""
-    _require_office(actor, rnd.plan_id, _("Only the plan office reopens a reporting round"))
-    return _set_status(actor, rnd, RoundStatus.OPEN, _("The reporting round is open already"))
+    return _set_status(actor, rnd, RoundStatus.OPEN, version, _("The reporting round is open already"),
+                       _("Only the plan office reopens a reporting round"))
 
 
 def open_due_rounds(actor: Actor, plan: Plan, today: dt.date) -> list[ReportingRound]:
@@ -131,7 +130,7 @@ def close_due_rounds(actor: Actor, plan: Plan, today: dt.date) -> list[Reporting
         return []
     due = ReportingRound.objects.filter(plan=plan, status=RoundStatus.OPEN,
                                         deadline__lt=today - dt.timedelta(days=days))
-    return [close_round(actor, rnd) for rnd in due]
+    return [close_round(actor, rnd, version=rnd.version) for rnd in due]
 
 
 def covering_round(plan_id: int, day: dt.date) -> ReportingRound | None:

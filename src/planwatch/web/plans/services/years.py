@@ -87,7 +87,7 @@ def import_with_people(actor: Actor, cplan: core.Plan) -> tuple[Plan, Carried]:
     from ..importexport import import_package
 
     with transaction.atomic():
-        plan = import_package(cplan, actor=actor)
+        plan = import_package(cplan, actor=actor, recompute=True)
         carried = carry_over(actor, _source_for(actor, plan), plan)
     return plan, carried
 

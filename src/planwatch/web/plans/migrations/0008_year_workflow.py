@@ -15,7 +15,7 @@ def existing_updates_were_applied(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0006_report_text_account_bound'),
+        ('plans', '0007_versions_and_four_eyes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
