@@ -19,6 +19,7 @@ from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.importexport import export_plan
 from planwatch.web.plans.models import Attachment, Notification, Project, Submission, Task
 from planwatch.web.plans.services import evidence, projects
+from web.factories import current
 
 from .factories import PASSWORD
 from .year_world import PDF, build_year_world
@@ -78,8 +79,8 @@ def test_viewers_never_see_unapproved_data(client, year) -> None:
 
 def _approve_update(year, update) -> None:
     """The head step is on in the year's plan: the head, then the plan office."""
-    update = projects.approve_update(Actor.for_user(year.users["head-cgj"]), update)
-    projects.approve_update(Actor.for_user(year.users["planoffice"]), update)
+    update = current(projects.approve_update)(Actor.for_user(year.users["head-cgj"]), update)
+    current(projects.approve_update)(Actor.for_user(year.users["planoffice"]), update)
 
 
 def _report_text(plan) -> str:
@@ -111,10 +112,13 @@ def test_the_issues_completed_project_is_refused_on_the_page(client, year) -> No
     project = Project.objects.get(code="P01")
     _approve_update(year, project.updates.get())
     c = _as(client, year, "reporter-cgj")
-    r = c.post(f"/projects/{project.pk}/", {"phase": "completed", "investment_done": "99999", "as_of": "2021-06-30"})
+    project.refresh_from_db()
+    r = c.post(f"/projects/{project.pk}/", {"phase": "completed", "investment_done": "99999", "as_of": "2021-06-30",
+                                            "version": project.version})
     assert r.status_code == 200 and set(r.context["errors"]) == {"finish"}  # completed when?
     r = c.post(f"/projects/{project.pk}/", {"phase": "completed", "investment_done": "99999", "as_of": "2021-06-30",
-                                            "actual_start": "2021-03-01", "finish": "2021-06-28"})
+                                            "actual_start": "2021-03-01", "finish": "2021-06-28",
+                                            "version": project.version})
     assert r.status_code == 302
     office = _as(client, year, "head-cgj")
     r = office.get("/approvals/")
@@ -126,7 +130,7 @@ def test_the_issues_completed_project_is_refused_on_the_page(client, year) -> No
 
 
 def test_a_closed_round_refuses_the_form_excel_and_the_api(client, year) -> None:
-    services.close_round(Actor.for_user(year.users["planoffice"]), year.round)
+    current(services.close_round)(Actor.for_user(year.users["planoffice"]), year.round)
     t2 = year.tasks["T02"]  # returned: its reporter would correct it
     c = _as(client, year, "reporter-cgj")
     page = c.get("/report/")
@@ -210,12 +214,15 @@ def test_the_reporting_form_attaches_evidence_all_or_nothing(client, year, tmp_p
     pdf.name = "腾退验收.pdf"
     bad = io.BytesIO(b"not a pdf")
     bad.name = "假.pdf"
-    r = c.post("/report/", {"round": year.round.pk, f"value-{t2.pk}": "110", f"files-{t2.pk}": [pdf, bad]})
+    version = Submission.objects.get(task=t2).version  # T02 was returned: its correction carries the version read
+    r = c.post("/report/", {"round": year.round.pk, f"value-{t2.pk}": "110", f"version-{t2.pk}": version,
+                            f"files-{t2.pk}": [pdf, bad]})
     assert r.status_code == 200 and "file" in next(x for x in r.context["lines"] if x["row"].task.pk == t2.pk)["errors"]
     assert Attachment.objects.count() == 1  # the good file of the refused form was not kept either
     assert len(list((tmp_path / "attachments").rglob("*.pdf"))) == 1
     pdf.seek(0)
-    r = c.post("/report/", {"round": year.round.pk, f"value-{t2.pk}": "110", f"files-{t2.pk}": [pdf]})
+    r = c.post("/report/", {"round": year.round.pk, f"value-{t2.pk}": "110", f"version-{t2.pk}": version,
+                            f"files-{t2.pk}": [pdf]})
     assert r.status_code == 302
     assert Attachment.objects.filter(submission__task=t2, name="腾退验收.pdf").exists()
     del t4
@@ -248,11 +255,11 @@ def test_change_ones_password(client, year) -> None:
     c = _as(client, year, "reporter-cgj")
     r = c.post("/accounts/password/", {"old_password": "wrong", "new_password1": "x", "new_password2": "x"})
     assert r.status_code == 200 and r.context["form"].errors
-    r = c.post("/accounts/password/", {"old_password": PASSWORD, "new_password1": "新的密码-2021",
-                                       "new_password2": "新的密码-2021"})
+    r = c.post("/accounts/password/", {"old_password": PASSWORD, "new_password1": "新的一年密码-2021",
+                                       "new_password2": "新的一年密码-2021"})
     assert r.status_code == 302
     user.refresh_from_db()
-    assert user.check_password("新的密码-2021")
+    assert user.check_password("新的一年密码-2021")
     assert c.get("/").status_code == 200  # still logged in
 
 
@@ -261,17 +268,17 @@ def test_a_one_time_password_must_be_changed_first(client, year) -> None:
     from planwatch.web.plans.services import people
 
     member = Membership.objects.get(user=year.users["reporter-jw"])
-    one_time = people.reset_password(Actor.for_user(year.users["planoffice"]), member)
+    one_time = people.reset_password(Actor.for_user(year.users["planoffice"]), member, version=member.version)
     assert client.login(username="reporter-jw", password=one_time)
     r = client.get("/tasks/")
     assert r.status_code == 302 and r["Location"] == "/accounts/password/"
     assert "由发改委设置" in client.get("/accounts/password/").content.decode()
-    r = client.post("/accounts/password/", {"old_password": one_time, "new_password1": "我的新密码-99",
-                                            "new_password2": "我的新密码-99"})
+    r = client.post("/accounts/password/", {"old_password": one_time, "new_password1": "我自己的新密码-99",
+                                            "new_password2": "我自己的新密码-99"})
     assert r.status_code == 302
     assert client.get("/tasks/").status_code == 200
     client.logout()
-    assert client.login(username="reporter-jw", password="我的新密码-99")
+    assert client.login(username="reporter-jw", password="我自己的新密码-99")
     assert client.get("/tasks/").status_code == 200  # no second forced change
 
 

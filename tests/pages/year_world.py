@@ -14,6 +14,7 @@ from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.models import Area, Department, Indicator, Plan, Project, Task
 from planwatch.web.plans.recompute import recompute_warnings
 from planwatch.web.plans.services import evidence, projects
+from web.factories import current
 
 from .factories import World, build_world
 
@@ -44,16 +45,16 @@ def build_year_world() -> World:
     t = w.tasks
     # T01 approved; T02 returned by the head; T03 submitted (5,000 against 3,000: flagged) with evidence
     s1 = services.report(a["reporter-cgj"], t["T01"], value="91.4", as_of="2021-06-30", note="拆违91.4万平方米")
-    services.approve(a["planoffice"], services.approve(a["head-cgj"], s1))
+    current(services.approve)(a["planoffice"], current(services.approve)(a["head-cgj"], s1))
     s2 = services.report(a["reporter-cgj"], t["T02"], value="109.7", as_of="2021-06-30")
-    services.return_(a["head-cgj"], s2, "请核实腾退土地口径")
+    current(services.return_)(a["head-cgj"], s2, "请核实腾退土地口径")
     s3 = services.report(a["reporter-cgj"], t["T03"], value="5000", as_of="2021-06-30")
     evidence.attach(a["reporter-cgj"], s3, "停车位验收.pdf", PDF)
     s4 = services.report(a["reporter-jw"], t["T04"], value="2000", as_of="2021-06-30")
-    services.approve(a["head-cgj"], s3)  # T03 now awaits the plan office
+    current(services.approve)(a["head-cgj"], s3)  # T03 now awaits the plan office
     del s4
     project = Project.objects.get(code="P01")
-    projects.add_update(a["reporter-cgj"], project, phase="under_construction", investment_done="6000",
+    current(projects.add_update)(a["reporter-cgj"], project, phase="under_construction", investment_done="6000",
                         as_of="2021-06-30", actual_start="2021-03-01", note="主体结构封顶")
     evidence.add_comment(a["planoffice"], task=t["T03"], body="@区城管委 请补充验收材料")
     services.adjust_target(a["planoffice"], t["T02"], new_value="200", new_text="全年腾退土地不少于200公顷",

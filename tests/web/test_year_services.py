@@ -22,6 +22,8 @@ from planwatch.web.plans.models import (
 )
 from planwatch.web.plans.services import projects, reminders, rounds, schedule, years
 
+from .factories import current
+
 pytestmark = pytest.mark.django_db
 D = Decimal
 
@@ -72,17 +74,17 @@ def test_a_closed_round_refuses_figures_of_its_period(actors, plan, task) -> Non
                               deadline="2021-08-05")
     sub = services.report(actors["reporter_a"], task, value="100", as_of="2021-07-31")  # no round named
     assert sub.round == rnd  # the open round of its date
-    services.close_round(actors["planoffice"], rnd)
+    current(services.close_round)(actors["planoffice"], rnd)
     with pytest.raises(ValidationError) as err:
         services.report(actors["reporter_a"], task, value="101", as_of="2021-07-31")
     assert "2021年7月" in err.value.message_dict["round"][0]
     assert Submission.objects.filter(task=task, value=D("101")).count() == 0  # nothing saved, with or without round
     # a returned figure of the closed round cannot be submitted again until the office reopens it
-    returned = services.return_(actors["planoffice"], sub, "请核实") if sub.status == "submitted" else sub
+    returned = current(services.return_)(actors["planoffice"], sub, "请核实") if sub.status == "submitted" else sub
     with pytest.raises(ValidationError):
-        services.submit(actors["reporter_a"], returned)
-    services.reopen_round(actors["planoffice"], ReportingRound.objects.get(pk=rnd.pk))
-    assert services.submit(actors["reporter_a"], returned).status == "submitted"
+        current(services.submit)(actors["reporter_a"], returned)
+    current(services.reopen_round)(actors["planoffice"], ReportingRound.objects.get(pk=rnd.pk))
+    assert current(services.submit)(actors["reporter_a"], returned).status == "submitted"
     # dates no round covers still report freely (a plan without rounds)
     assert services.report(actors["reporter_a"], task, value="120", as_of="2021-09-30").round is None
 
@@ -91,7 +93,7 @@ def test_overview_reported_late_returned_awaiting(actors, plan, task, task_b) ->
     rnd = services.open_round(actors["planoffice"], plan, label="", period="2021-07", opens="2021-07-25",
                               deadline="2021-08-05")
     a = services.report(actors["reporter_a"], task, value="100", as_of="2021-07-31")
-    services.return_(actors["planoffice"], a, "口径")
+    current(services.return_)(actors["planoffice"], a, "口径")
     services.report(actors["reporter_b"], task_b, value="120", as_of="2021-07-31")
     lines = {line.department.code: line for line in rounds.overview(rnd, dt.date(2021, 8, 6))}
     assert (lines["dept_a"].tasks, lines["dept_a"].reported, lines["dept_a"].returned) == (2, 0, 1)
@@ -145,11 +147,11 @@ def test_returned_figure_tells_its_reporter_and_submissions_tell_the_approvers(a
     services.report(actors["reporter_a"], task.children.first(), value="10", as_of="2021-07-31")
     awaiting = Notification.objects.filter(user=users["planoffice"], kind="awaiting")
     assert awaiting.count() == 1 and awaiting.get().params["count"] == 2  # one notification, counted
-    services.return_(actors["planoffice"], sub, "请按累计数填报")
+    current(services.return_)(actors["planoffice"], sub, "请按累计数填报")
     returned = Notification.objects.get(user=users["reporter_a"], kind="returned")
     assert (returned.params["comment"], returned.params["task"]["zh"], returned.url) == (
         "请按累计数填报", "拆除违法建设", "/report/")
-    services.set_head_approval(actors["planoffice"], plan, True)
+    current(services.set_head_approval)(actors["planoffice"], plan, True)
     services.report(actors["reporter_a"], task, value="101", as_of="2021-08-31")
     assert Notification.objects.filter(user=users["head_a"], kind="awaiting").exists()
 
@@ -168,28 +170,28 @@ def test_returned_figure_tells_its_reporter_and_submissions_tell_the_approvers(a
 def test_project_update_checks(actors, plan, fields, errors) -> None:
     project = plan.projects.get(code="p_b")
     with pytest.raises(ValidationError) as err:
-        projects.add_update(actors["reporter_b"], project, **{"investment_done": "100", "as_of": "2021-07-31",
+        current(projects.add_update)(actors["reporter_b"], project, **{"investment_done": "100", "as_of": "2021-07-31",
                                                               **fields})
     assert set(err.value.message_dict) == errors
 
 
 def test_investment_above_plan_is_flagged_not_refused(actors, plan) -> None:
     project = plan.projects.get(code="p_b")  # 800.5 planned
-    update = projects.add_update(actors["reporter_b"], project, phase="under_construction", investment_done="900",
+    update = current(projects.add_update)(actors["reporter_b"], project, phase="under_construction", investment_done="900",
                                  as_of="2021-07-31", actual_start="2021-04-01")
     assert projects.flags(update) == ["above_plan"]
 
 
 def test_head_step_and_return_of_a_project_update(actors, plan, users) -> None:
-    services.set_head_approval(actors["planoffice"], plan, True)
+    current(services.set_head_approval)(actors["planoffice"], plan, True)
     project = plan.projects.get(code="p_a")
-    update = projects.add_update(actors["reporter_a"], project, phase="under_construction", investment_done="6000",
+    update = current(projects.add_update)(actors["reporter_a"], project, phase="under_construction", investment_done="6000",
                                  as_of="2021-07-31", actual_start="2021-03-05")
     with pytest.raises(StateError):
-        projects.approve_update(actors["planoffice"], update)  # the head first
-    update = projects.approve_update(actors["head_a"], update)
+        current(projects.approve_update)(actors["planoffice"], update)  # the head first
+    update = current(projects.approve_update)(actors["head_a"], update)
     assert update.status == "head_approved"
-    update = projects.return_update(actors["planoffice"], update, "投资口径不对")
+    update = current(projects.return_update)(actors["planoffice"], update, "投资口径不对")
     assert update.status == "returned"
     assert Notification.objects.filter(user=users["reporter_a"], kind="returned").exists()
     project.refresh_from_db()
@@ -232,18 +234,18 @@ def test_plan_settings(actors, plan) -> None:
                 "reporting": {"frequency": "monthly", "opens_day": "26", "deadline_day": "6",
                               "remind_days_before": "2", "close_days_after_deadline": ""},
                 "review": {"jump_factor": "4"}}
-    plan = services.update_settings(actors["planoffice"], plan, require_head_approval=True, four_eyes=True,
+    plan = current(services.update_settings)(actors["planoffice"], plan, require_head_approval=True, four_eyes=True,
                                     **settings)
-    assert plan.require_head_approval and plan.settings["four_eyes"] is True
+    assert plan.require_head_approval and plan.four_eyes is True
     assert plan.settings["reporting"]["opens_day"] == 26 and plan.settings["reporting"]["close_days_after_deadline"] is None
     assert schedule.of(plan.settings).deadline_day == 6
     with pytest.raises(ValidationError) as err:
-        services.update_settings(actors["planoffice"], plan, require_head_approval=False, four_eyes=False,
+        current(services.update_settings)(actors["planoffice"], plan, require_head_approval=False, four_eyes=False,
                                  thresholds={"mode": "x", "lagging": "40", "serious": "20"},
                                  reporting={"frequency": "weekly", "opens_day": "0"}, review={"jump_factor": "1"})
     assert set(err.value.message_dict) == {"mode", "serious", "frequency", "opens_day", "jump_factor"}
     with pytest.raises(PermissionDenied):
-        services.update_settings(actors["reporter_a"], plan, require_head_approval=False, four_eyes=False,
+        current(services.update_settings)(actors["reporter_a"], plan, require_head_approval=False, four_eyes=False,
                                  **settings)
 
 
