@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.web.plans import services
 from planwatch.web.plans.actor import Actor
-from planwatch.web.plans.errors import PermissionDenied, ValidationError
+from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
 from planwatch.web.plans.services import schedule
 
 from ..context import workspace
@@ -31,8 +31,7 @@ def _current(settings: dict[str, Any]) -> dict[str, Any]:
             "remind_days_before": sched.remind_days_before,
             "close_days_after_deadline": "" if sched.close_days_after_deadline is None
             else sched.close_days_after_deadline,
-            "jump_factor": (settings.get("review") or {}).get("jump_factor", "3"),
-            "four_eyes": bool(settings.get("four_eyes")), }
+            "jump_factor": (settings.get("review") or {}).get("jump_factor", "3")}
 
 
 @login_required
@@ -40,7 +39,8 @@ def index(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
     if not ws.is_planoffice:
         raise Http404("the plan office's page")
-    values = {**_current(ws.plan.settings or {}), "require_head_approval": ws.plan.require_head_approval}
+    values = {**_current(ws.plan.settings or {}), "require_head_approval": ws.plan.require_head_approval,
+              "four_eyes": ws.plan.four_eyes}
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
         p = request.POST
@@ -49,12 +49,13 @@ def index(request: HttpRequest) -> HttpResponse:
         values["require_head_approval"] = p.get("require_head_approval") == "1"
         try:
             services.update_settings(
-                Actor.from_request(request), ws.plan, require_head_approval=values["require_head_approval"],
+                Actor.from_request(request), ws.plan, version=p.get("version"),
+                require_head_approval=values["require_head_approval"],
                 four_eyes=values["four_eyes"], thresholds={k: values[k] for k in THRESHOLDS},
                 reporting={k: values[k] for k in REPORTING}, review={"jump_factor": values["jump_factor"]})
         except ValidationError as exc:
             errors = field_errors(exc)
-        except PermissionDenied as exc:
+        except (Conflict, PermissionDenied) as exc:  # a stale or missing version too
             messages.error(request, str(exc))
         else:
             messages.success(request, _("The plan's settings are saved."))
