@@ -15,7 +15,7 @@ def existing_updates_were_applied(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0007_versions_and_four_eyes'),
+        ('plans', '0008_plan_figures_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
