@@ -59,17 +59,18 @@ def text(n: Notification) -> str:
         return _("The reporting round %(round)s is open; the deadline is %(deadline)s.") % {
             "round": round_name(str(p.get("period", ""))), "deadline": _date(p.get("deadline"))}
     if n.kind in (K.DUE_SOON, K.OVERDUE):
-        values = {"department": _name(p.get("department")), "n": int(p.get("missing", 0)),
+        missing = int(p.get("missing", 0))
+        values = {"department": _name(p.get("department")), "n": missing,
                   "round": round_name(str(p.get("period", ""))), "deadline": _date(p.get("deadline"))}
         if n.kind == K.DUE_SOON:
             return ngettext(
                 "Reminder: %(department)s has %(n)d task to report in %(round)s by %(deadline)s.",
                 "Reminder: %(department)s has %(n)d tasks to report in %(round)s by %(deadline)s.",
-                values["n"]) % values
+                missing) % values
         return ngettext(
             "Overdue: %(department)s has not reported %(n)d task in %(round)s; the deadline was %(deadline)s.",
             "Overdue: %(department)s has not reported %(n)d tasks in %(round)s; the deadline was %(deadline)s.",
-            values["n"]) % values
+            missing) % values
     if n.kind == K.MENTION:  # the comment itself is shown beside (``excerpt``), in the language it was written
         return _("%(author)s mentioned %(department)s on %(what)s:") % {
             "author": p.get("author", ""), "department": _name(p.get("department")), "what": what}

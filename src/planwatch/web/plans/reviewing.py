@@ -24,7 +24,8 @@ def contexts(subs: Iterable[Submission]) -> dict[int, ReviewFigures]:
                                       value__isnull=False)
             .values_list("task_id", "as_of", "value"))
     for task_id, as_of, value in rows:
-        history[task_id].append((as_of, value))
+        if value is not None:  # filtered above; said again for the type
+            history[task_id].append((as_of, value))
     out = {}
     factors: dict[int, Decimal] = {}
     for s in subs:

@@ -43,7 +43,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
                 .select_related("department").order_by(SEVERITY, "rule", "subject_code"))
     n_warnings = warnings.count()
-    depts = None if ws.is_planoffice or ws.is_viewer else Department.objects.filter(pk=ws.department_id)
+    depts = None if ws.is_planoffice or ws.is_viewer else Department.objects.filter(id__in=[ws.department_id])
     lines = overview(ws.round, clock.today(), depts, approved_only=ws.is_viewer) if ws.round is not None else []
     late = any(line.late for line in lines)
     decides = decidable_states(ws)  # what this user decides (with the head step: heads first, then the office)

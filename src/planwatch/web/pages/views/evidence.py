@@ -37,24 +37,27 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
 def comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Post a comment on a task (``kind`` task), a figure (submission) or a key project (project)."""
     user = request.user
-    target: Task | Submission | Project
+    task: Task | None = None
+    submission: Submission | None = None
+    project: Project | None = None
     if kind == "task":
-        target = get_object_or_404(Task.objects.visible_to(user), pk=pk)
-        back, fields = f"/tasks/{pk}/#comments", {"task": target}
+        task = get_object_or_404(Task.objects.visible_to(user), pk=pk)
+        back = f"/tasks/{pk}/#comments"
         about = request.POST.get("submission", "")
         if about.isdigit():  # a comment on one of the task's figures
-            fields = {"submission": get_object_or_404(Submission.objects.visible_to(user).filter(task=target),
-                                                      pk=int(about))}
+            submission = get_object_or_404(Submission.objects.visible_to(user).filter(task=task), pk=int(about))
+            task = None
     elif kind == "submission":
-        target = get_object_or_404(Submission.objects.visible_to(user).select_related("task"), pk=pk)
-        back, fields = f"/tasks/{target.task_id}/#comments", {"submission": target}
+        submission = get_object_or_404(Submission.objects.visible_to(user).select_related("task"), pk=pk)
+        back = f"/tasks/{submission.task_id}/#comments"
     elif kind == "project":
-        target = get_object_or_404(Project.objects.visible_to(user), pk=pk)
-        back, fields = f"/projects/{pk}/#comments", {"project": target}
+        project = get_object_or_404(Project.objects.visible_to(user), pk=pk)
+        back = f"/projects/{pk}/#comments"
     else:
         raise Http404("nothing to comment on")
     try:
-        c = evidence.add_comment(Actor.from_request(request), body=request.POST.get("body", ""), **fields)
+        c = evidence.add_comment(Actor.from_request(request), body=request.POST.get("body", ""), task=task,
+                                 submission=submission, project=project)
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, reason(exc))
     else:

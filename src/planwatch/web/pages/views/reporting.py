@@ -175,7 +175,8 @@ def report(request: HttpRequest) -> HttpResponse:
     returned = sum(1 for t, s in pending.items() if s.status == S.RETURNED and t in ids)
     attachments: dict[int, list[Any]] = {}
     for a in Attachment.objects.filter(submission__in=[s for s in pending.values()]).order_by("id"):
-        attachments.setdefault(a.submission_id, []).append(a)
+        if a.submission_id is not None:  # always, by the filter
+            attachments.setdefault(a.submission_id, []).append(a)
     for line in lines:
         sub = line["pending"]
         line["attachments"] = attachments.get(sub.pk, []) if sub is not None else []
@@ -183,8 +184,9 @@ def report(request: HttpRequest) -> HttpResponse:
                    if ws.is_planoffice else [])
     from planwatch.web.plans.services.evidence import ACCEPTED
 
-    other_open = ReportingRound.objects.filter(plan=ws.plan, status=RoundStatus.OPEN).exclude(
-        pk=ws.round.pk if ws.round else None).order_by("-opens")
+    other_open = ReportingRound.objects.filter(plan=ws.plan, status=RoundStatus.OPEN).order_by("-opens")
+    if ws.round is not None:
+        other_open = other_open.exclude(pk=ws.round.pk)
 
     return render(request, "pages/reporting/report.html", {
         "ws": ws, "lines": lines, "department": department, "departments": departments, "round": ws.round,

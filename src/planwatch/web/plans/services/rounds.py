@@ -33,7 +33,7 @@ from . import notify, schedule
 from .locking import check_version, lock, service, write
 
 S = SubmissionStatus
-RANK = {S.APPROVED: 5, S.HEAD_APPROVED: 4, S.SUBMITTED: 3, S.RETURNED: 2, S.DRAFT: 1}
+RANK: dict[str, int] = {S.APPROVED: 5, S.HEAD_APPROVED: 4, S.SUBMITTED: 3, S.RETURNED: 2, S.DRAFT: 1}
 REPORTED = frozenset({S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED})
 
 

@@ -55,6 +55,7 @@ def adjust_target(actor: Actor, task: Task, *, new_value: Any, new_text: str = "
         errors["new_value"] = [_("This is the current target")]
     if errors:
         raise ValidationError(errors)
+    assert day is not None  # a missing or unreadable date was refused above
     if expected_value != "unset":
         try:
             seen = to_decimal(expected_value)
@@ -70,7 +71,7 @@ def adjust_target(actor: Actor, task: Task, *, new_value: Any, new_text: str = "
         task=task, old_value=task.target_value, new_value=value, old_text=task.target_text,
         new_text=text or task.target_text, reason=reason.strip(), effective=day,
         created_by=actor.user if getattr(actor.user, "pk", None) else None, created_by_name=actor.name[:150])
-    task.target_value = value  # type: ignore[assignment]
+    task.target_value = value
     task.target_text = adjustment.new_text
     task.save(update_fields=["target_value", "target_text"])
     changelog.record(actor, Action.ADJUST, task, before, changelog.snapshot(task), plan=task.plan)

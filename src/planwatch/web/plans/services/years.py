@@ -70,7 +70,7 @@ def carry_over(actor: Actor, source: Plan | None, target: Plan) -> Carried:
         for m in Membership.objects.filter(plan=source, user__is_active=True).select_related("department"):
             if m.user_id in members:
                 continue
-            dept = depts.get(m.department.code) if m.department_id else None
+            dept = depts.get(m.department.code) if m.department is not None else None
             out.memberships.append(Membership.objects.create(user_id=m.user_id, plan=target, role=m.role,
                                                              department=dept))
             members.add(m.user_id)
