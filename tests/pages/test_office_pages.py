@@ -85,15 +85,15 @@ def test_open_and_close_a_reporting_round(as_user, world) -> None:
     c = as_user("planoffice")
     r = c.post("/rounds/", {"label": "2021年7月", "period": "2022-07", "opens": "2021-07-01", "deadline": "2021-06-01"})
     assert set(r.context["errors"]) == {"period", "deadline"}  # another year; a deadline before the opening
-    assert r.context["posted"]["label"] == "2021年7月"
+    assert r.context["posted"]["period"] == "2022-07"
     r = c.post("/rounds/", {"label": "2021年7月", "period": "2021-07", "opens": "2021-07-01", "deadline": "2021-08-10"})
     assert r.status_code == 302
     rnd = ReportingRound.objects.get(plan=world.plan, period="2021-07")
     assert rnd.status == "open"
-    c.post("/rounds/", {"close": rnd.pk})  # without the version read: refused, the page asks to reload
+    c.post("/rounds/", {"round": rnd.pk, "close": "1"})  # without the version read: refused, asks to reload
     rnd.refresh_from_db()
     assert rnd.status == "open"
-    c.post("/rounds/", {"close": rnd.pk, f"version-{rnd.pk}": rnd.version})
+    c.post("/rounds/", {"round": rnd.pk, "close": "1", "version": rnd.version})
     rnd.refresh_from_db()
     assert rnd.status == "closed"
     assert as_user("reporter-cgj").get("/rounds/").status_code == 404

@@ -16,7 +16,7 @@ from planwatch.web.plans.models import Submission, Task, WarningRecord
 
 pytestmark = pytest.mark.django_db
 
-MAX_DASHBOARD = 19
+MAX_DASHBOARD = 20  # + the unread notifications of the header (issue 11)
 MAX_LEDGER = 14
 
 

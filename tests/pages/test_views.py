@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -196,9 +197,19 @@ def test_a_department_reports_its_key_project(as_user, world) -> None:
     assert "investment_done" in r.context["errors"]  # below the 5000 already completed
     r = c.post(url, {"phase": "completed", "investment_done": "7500", "as_of": "2021-06-30", "note": "竣工",
                      "version": p.version})
+    assert {"actual_start", "finish"} <= set(r.context["errors"])  # completed: when did it start and finish?
+    r = c.post(url, {"phase": "completed", "investment_done": "7500", "as_of": "2021-06-30", "note": "竣工",
+                     "actual_start": "2021-03-01", "finish": "2021-06-20", "version": p.version})
     assert r.status_code == 302
     p.refresh_from_db()
-    assert (p.phase, p.investment_done, p.updates.count()) == ("completed", Decimal("7500"), 1)
+    assert (p.phase, p.investment_done, p.updates.count()) == ("under_construction", Decimal("5000"), 1)  # in review
+    assert as_user("viewer").get(url).context["updates"] == []  # viewers read approved updates only
+    office = as_user("planoffice")
+    update = p.updates.get()
+    assert office.post("/approvals/", {"approve": f"u{update.pk}", f"version-u{update.pk}": update.version}) \
+        .status_code == 302
+    p.refresh_from_db()
+    assert (p.phase, p.investment_done, p.actual_start) == ("completed", Decimal("7500"), dt.date(2021, 3, 1))
 
 
 def test_api_clients_get_the_language_they_ask_for(client) -> None:

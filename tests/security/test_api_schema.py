@@ -54,7 +54,11 @@ def known_ids(plan, users, task, other) -> dict[str, int]:
     rnd = services.open_round(Actor.for_user(users["planoffice"]), plan, label="7月", period="2021-07",
                               opens="2021-07-25", deadline="2021-08-05")
     recompute_warnings(plan)
-    return {"plans": plan.pk, "tasks": task.pk, "submissions": sub.pk, "rounds": rnd.pk,
+    project = plan.projects.get(code="p_a")
+    update = services.add_project_update(Actor.for_user(users["reporter_a"]), project,
+                                         phase="under_construction", investment_done="6000", as_of="2021-07-31",
+                                         actual_start="2021-03-05", version=project.version)
+    return {"project-updates": update.pk, "plans": plan.pk, "tasks": task.pk, "submissions": sub.pk, "rounds": rnd.pk,
             "projects": plan.projects.get(code="p_a").pk, "indicators": plan.indicators.first().pk,
             "warnings": plan.warnings.first().pk, "departments": plan.departments.first().pk,
             "areas": plan.areas.first().pk, "changes": ObjectChange.objects.first().pk,

@@ -61,7 +61,9 @@ def test_the_people_api_tells_nothing_of_accounts_beyond_the_caller_s_plans(plan
 
 # --- every change is logged ----------------------------------------------------------------------------
 
-SKIP = {"plans.objectchange", "plans.warningrecord"}  # the log itself; warnings are recomputed, not edited
+# the log itself; warnings are recomputed, not edited; notifications are messages about logged changes; an
+# account's one-time-password flag goes with the password reset logged on its person
+SKIP = {"plans.objectchange", "plans.warningrecord", "plans.notification", "plans.account"}
 VOLATILE = {"last_login", "updated_at", "data_version", "figures_version"}  # bookkeeping: when; the assessment cache
 
 
@@ -103,8 +105,8 @@ def test_every_service_logs_every_row_it_changes(plan, users, task, task_b) -> N
         lambda: people.set_active(office, member, False, version=sub_version(member)),
         lambda: people.create_department(office, plan, code="dept_n", name="新局"),
         lambda: people.update_department(office, dept, name="乙局", version=dept.version),
-        lambda: services.add_project_update(reporter, project, phase="completed", investment_done="6000",
-                                            as_of="2021-07-31", version=project.version),
+        lambda: services.add_project_update(reporter, project, phase="under_construction", investment_done="6000",
+                                            as_of="2021-07-31", actual_start="2021-03-05", version=project.version),
         lambda: services.open_round(office, plan, label="8月", period="2021-08", opens="2021-08-01",
                                     deadline="2021-09-05"),
         lambda: services.update_plan_settings(office, plan, version=sub_version(plan), four_eyes=False,

@@ -121,10 +121,22 @@ def test_warnings_projects_and_rounds(api, plan, task) -> None:
     assert {w["department"] for w in b_warnings} <= {"dept_b"}
     project = office.get("/api/projects/?department=dept_a").json()["results"][0]
     assert (project["code"], project["investment_done"]) == ("p_a", "5000")
+    refused = api("reporter_a").post(f"/api/projects/{project['id']}/updates/",
+                                     {"phase": "completed", "investment_done": 12000, "as_of": "2021-07-31",
+                                      "version": project["version"]}, format="json")
+    assert refused.status_code == 400 and {"actual_start", "finish"} <= set(refused.json())
     response = api("reporter_a").post(f"/api/projects/{project['id']}/updates/",
                                       {"phase": "completed", "investment_done": 12000, "as_of": "2021-07-31",
+                                       "actual_start": "2021-03-05", "finish": "2021-07-20",
                                        "version": project["version"]}, format="json")
     assert response.status_code == 201, response.content
+    update = response.json()
+    assert update["status"] == "submitted"
+    assert office.get(f"/api/projects/{project['id']}/").json()["phase"] == "under_construction"  # not yet
+    assert api("viewer").get(f"/api/projects/{project['id']}/").json()["updates"] == []
+    approved = office.post(f"/api/project-updates/{update['id']}/approve/", {"version": update["version"]},
+                           format="json")
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
     assert office.get(f"/api/projects/{project['id']}/").json()["phase"] == "completed"
     response = office.post("/api/rounds/", {"plan": plan.pk, "label": "2021年7月", "period": "2021-07",
                                             "opens": "2021-07-25", "deadline": "2021-08-05"}, format="json")

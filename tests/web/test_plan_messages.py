@@ -70,10 +70,10 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
     r = _english(api("planoffice")).post("/api/rounds/", body, format="json")
     assert r.json() == {"period": ["The period must fall within the plan year 2021"],
                         "deadline": ["The deadline is before the opening"]}
-    with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:  # the serializer refuses a blank label before the service
-        services.open_round(Actor.for_user(users["planoffice"]), plan, label=" ", period="2021-07",
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:  # a blank period: in words, translated
+        services.open_round(Actor.for_user(users["planoffice"]), plan, label="7月", period="",
                             opens="2021-07-25", deadline="2021-08-05")
-    assert exc.value.message_dict == {"label": ["请填写名称"]}
+    assert exc.value.message_dict == {"period": ["时期的写法：2021-06（月）、2021Q2（季度）或 2021H1（半年）"]}
     with translation.override("en"), pytest.raises(StateError) as closed:
         rnd = services.open_round(Actor.for_user(users["planoffice"]), plan, label="2021年8月", period="2021-08",
                                   opens="2021-08-25", deadline="2021-09-05")
@@ -83,7 +83,7 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
     ok = {"plan": plan.pk, "label": "2021年7月", "period": "2021-07", "opens": "2021-07-25", "deadline": "2021-08-05"}
     assert api("planoffice").post("/api/rounds/", ok, format="json").status_code == 201
     again = api("planoffice").post("/api/rounds/", ok, format="json")
-    assert again.status_code == 400 and again.json() == {"period": ["2021-07 已有填报轮次"]}
+    assert again.status_code == 400 and again.json() == {"period": ["2021年7月 已有填报轮次"]}
     refused = _english(api("reporter_a")).post("/api/rounds/", ok, format="json")
     assert refused.status_code == 403 and refused.json()["detail"] == "Only the plan office opens a reporting round"
 
@@ -91,7 +91,8 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
 def test_project_update_errors_in_both_languages(api, plan, users) -> None:
     project = api("planoffice").get("/api/projects/?department=dept_a").json()["results"][0]
     url = f"/api/projects/{project['id']}/updates/"
-    bad = {"phase": "completed", "investment_done": "-3", "as_of": "2020-07-31", "version": project["version"]}
+    bad = {"phase": "under_construction", "investment_done": "-3", "as_of": "2022-07-31",
+           "actual_start": "2021-03-01", "version": project["version"]}
     r = api("reporter_a").post(url, bad, format="json")
     assert r.status_code == 400
     assert r.json() == {"investment_done": ["完成投资不能为负数"], "as_of": ["截至日期应在计划年度 2021 年内"]}

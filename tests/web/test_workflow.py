@@ -227,23 +227,36 @@ def test_approval_recomputes_warnings(actors, plan, task_b) -> None:
     assert not WarningRecord.objects.filter(plan=plan, subject_code="greening", rule="task_behind_time").exists()
 
 
-def test_project_update(actors, plan) -> None:
+def test_project_update_is_reviewed_before_it_reaches_the_project(actors, plan) -> None:
+    """GIVEN p_a at 5000 of 12000 (under construction) WHEN dept_a reports 6500 THEN the project keeps 5000
+    until the plan office approves; a wrong phase, a stranger, a stale version and a second open update
+    are refused."""
     project = plan.projects.get(code="p_a")
     update = current(services.add_project_update)(actors["reporter_a"], project, phase="under_construction",
-                                         investment_done="6500", as_of="2021-07-31")
+                                                  investment_done="6500", as_of="2021-07-31",
+                                                  actual_start="2021-03-05")
     project.refresh_from_db()
-    assert (project.investment_done, project.as_of, project.version) == (Decimal("6500"), dt.date(2021, 7, 31), 2)
-    assert update.created_by.username == "reporter_a"
+    assert (update.status, update.created_by.username) == ("submitted", "reporter_a")
+    assert (project.investment_done, project.as_of, project.version) == (Decimal("5000"), dt.date(2021, 6, 30), 1)
+    with pytest.raises(StateError):  # one update in review at a time
+        current(services.add_project_update)(actors["reporter_a"], project, phase="under_construction",
+                                             investment_done="6600", as_of="2021-08-31", actual_start="2021-03-05")
+    with pytest.raises(PermissionDenied):
+        current(services.approve_project_update)(actors["reporter_a"], update)
+    current(services.approve_project_update)(actors["planoffice"], update)
+    project.refresh_from_db()
+    assert (project.investment_done, project.as_of, project.actual_start, project.version) == (
+        Decimal("6500"), dt.date(2021, 7, 31), dt.date(2021, 3, 5), 2)
     with pytest.raises(ValidationError) as err:
         current(services.add_project_update)(actors["reporter_a"], project, phase="flying", investment_done="10",
-                                    as_of="2021-07-31")
+                                             as_of="2021-07-31")
     assert set(err.value.message_dict) == {"phase", "investment_done"}
     with pytest.raises(PermissionDenied):
-        current(services.add_project_update)(actors["reporter_b"], project, phase="completed", investment_done="7000",
-                                    as_of="2021-08-31")
+        current(services.add_project_update)(actors["reporter_b"], project, phase="completed",
+                                             investment_done="7000", as_of="2021-08-31")
     with pytest.raises(Conflict):
-        current(services.add_project_update)(actors["planoffice"], project, phase="completed", investment_done="7000",
-                                    as_of="2021-08-31", version=1)
+        current(services.add_project_update)(actors["planoffice"], project, phase="completed",
+                                             investment_done="7000", as_of="2021-08-31", version=1)
 
 
 def test_warning_rules_kept_in_the_database_override_the_defaults(plan) -> None:

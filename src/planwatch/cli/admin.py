@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HELP = "管理：用户、导入导出、备份恢复、重算预警 / administration: users, import/export, backup, warnings"
+HELP = "管理：用户、导入导出、备份恢复、重算预警、催报 / administration: users, import/export, backup, warnings, reminders"
 ROLES = ("planoffice", "head", "reporter", "viewer")
 
 
@@ -35,6 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p = sub.add_parser("recompute-warnings", help="recompute the warnings of every plan (or one)")
     p.add_argument("--plan", type=int, default=None)
+    p = sub.add_parser("remind", help="daily (cron): open the rounds the schedule makes due, close those past "
+                                      "their grace, remind late departments, e-mail notifications")
+    p.add_argument("--plan", type=int, default=None, help="one plan (default: every plan of the current year)")
+    p.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
 
 
 def _plan(plan_id: int | None) -> Any:
@@ -175,8 +179,34 @@ def recompute(args: argparse.Namespace) -> int:
     return 0
 
 
+def remind(args: argparse.Namespace) -> int:
+    """What cron runs every morning (docs/web.md): the schedule of every plan of the year, or of one."""
+    import datetime as dt
+
+    from planwatch.web.plans import clock
+    from planwatch.web.plans.actor import Actor
+    from planwatch.web.plans.models import Plan
+    from planwatch.web.plans.rounds_words import round_name
+    from planwatch.web.plans.services.reminders import run_schedule
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else clock.today()
+    except ValueError as exc:
+        raise SystemExit(f"--today {args.today!r}: write the date as YYYY-MM-DD") from exc
+    plans = [_plan(args.plan)] if args.plan is not None else list(Plan.objects.filter(year=today.year))
+    actor = Actor.cli()
+    def names(rounds: list[Any]) -> str:
+        return ", ".join(round_name(r.period, "en") for r in rounds) or "none"
+
+    for plan in plans:
+        run = run_schedule(actor, plan, today)
+        print(f"plan {plan.pk} {plan.year}: opened {names(run.opened)}; closed {names(run.closed)}; "
+              f"reminded {len(run.reminded)} department(s)")
+    return 0
+
+
 ACTIONS = {"createuser": createuser, "import": do_import, "export": do_export, "backup": backup,
-           "restore": restore, "recompute-warnings": recompute}
+           "restore": restore, "recompute-warnings": recompute, "remind": remind}
 
 
 def run(args: argparse.Namespace) -> int:

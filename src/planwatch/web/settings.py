@@ -231,3 +231,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- the plan year (issue 11): e-mail for notifications, attachments, the forced password change -------------
+# E-mail goes through SMTP when PLANWATCH_SMTP_HOST is set; otherwise to the console (the demo never reaches
+# the network). Links in e-mails start with PLANWATCH_SITE_URL (e.g. https://plan.example.gov.cn).
+if os.environ.get("PLANWATCH_SMTP_HOST", "").strip():
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["PLANWATCH_SMTP_HOST"].strip()
+    EMAIL_PORT = config.get_int("PLANWATCH_SMTP_PORT", 25)
+    EMAIL_HOST_USER = os.environ.get("PLANWATCH_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = config.get_bool("PLANWATCH_SMTP_STARTTLS", False)
+    EMAIL_USE_SSL = config.get_bool("PLANWATCH_SMTP_SSL", False)
+    EMAIL_TIMEOUT = 15
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", "planwatch@localhost")
+PLANWATCH_SITE_URL = os.environ.get("PLANWATCH_SITE_URL", "").strip()
+PLANWATCH_ATTACHMENTS_DIR = DATA_DIR / "attachments"
+PLANWATCH_ATTACHMENT_MAX_BYTES = config.get_int("PLANWATCH_ATTACHMENT_MAX_MB", 20) * 1024 * 1024
+MIDDLEWARE.append("planwatch.web.pages.middleware.PasswordChangeMiddleware")

@@ -83,6 +83,17 @@ class ProjectFilter(df.FilterSet):
         fields = ("plan", "department", "category", "phase")
 
 
+class ProjectUpdateFilter(df.FilterSet):
+    plan = IdFilter(field_name="project__plan_id")
+    project = IdFilter(field_name="project_id")
+    department = df.CharFilter(field_name="project__lead__code")
+    status = df.CharFilter(field_name="status")
+
+    class Meta:
+        model = m.ProjectUpdate
+        fields = ("plan", "project", "department", "status")
+
+
 class PlanChildFilter(df.FilterSet):
     plan = IdFilter(field_name="plan_id")
 

@@ -216,10 +216,12 @@ class WarningSerializer(serializers.ModelSerializer):
 class ProjectUpdateSerializer(serializers.ModelSerializer):
     investment_done = DecimalText(read_only=True)
     created_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True)
 
     class Meta:
         model = m.ProjectUpdate
-        fields = ("id", "phase", "investment_done", "actual_start", "as_of", "note", "created_by", "created_at")
+        fields = ("id", "project", "phase", "investment_done", "actual_start", "finish", "as_of", "note",
+                  "status", "comment", "version", "created_by", "created_at", "decided_by", "decided_at")
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -241,6 +243,7 @@ class ProjectUpdateInput(NumbersAsText):
     phase = serializers.ChoiceField(choices=Phase.choices)
     investment_done = serializers.CharField(max_length=40, required=False, allow_null=True, allow_blank=True)
     actual_start = serializers.DateField(required=False, allow_null=True)
+    finish = serializers.DateField(required=False, allow_null=True)
     as_of = serializers.DateField()
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
@@ -258,9 +261,17 @@ class RoundSerializer(serializers.ModelSerializer):
     def _status(self, obj: m.ReportingRound) -> dict[str, list[Any]]:
         cache = cast(dict[str, Any], self.context).setdefault("_round_status", {})
         if obj.pk not in cache:
-            from planwatch.web.plans.services import reporting_status
+            from planwatch.web.plans import clock, scoping
+            from planwatch.web.plans.services import overview, reporting_status
 
-            cache[obj.pk] = reporting_status(obj)
+            request = self.context.get("request")
+            grant = scoping.role_in(getattr(request, "user", None), obj.plan_id)
+            if grant is not None and grant.role == scoping.VIEWER:  # viewers: approved figures only
+                lines = overview(obj, clock.today(), approved_only=True)
+                cache[obj.pk] = {"reported": [x.department for x in lines if x.reported],
+                                 "missing": [x.department for x in lines if not x.reported]}
+            else:
+                cache[obj.pk] = reporting_status(obj)
         return cache[obj.pk]
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -8,7 +8,7 @@ from .views.indicators import IndicatorViewSet
 from .views.log import ChangeViewSet, WarningViewSet
 from .views.people import DepartmentWriteViewSet, PersonViewSet
 from .views.plans import AreaViewSet, PlanViewSet
-from .views.projects import ProjectViewSet
+from .views.projects import ProjectUpdateViewSet, ProjectViewSet
 from .views.rounds import RoundViewSet
 from .views.submissions import SubmissionViewSet
 from .views.tasks import TaskViewSet
@@ -23,6 +23,7 @@ router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("warnings", WarningViewSet, basename="warning")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("rounds", RoundViewSet, basename="round")
+router.register("project-updates", ProjectUpdateViewSet, basename="project-update")
 router.register("changes", ChangeViewSet, basename="change")
 router.register("people", PersonViewSet, basename="person")
 

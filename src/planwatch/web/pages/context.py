@@ -14,9 +14,10 @@ from django.http import Http404, HttpRequest
 
 from planwatch.web.plans import scoping
 from planwatch.web.plans.figures import reference_date
-from planwatch.web.plans.models import Plan, ReportingRound
+from planwatch.web.plans.models import Plan, ReportingRound, RoundStatus
 
 SESSION_KEY = "planwatch_plan"
+PLANS_LISTED = 30
 
 
 class NoPlan(Http404):
@@ -27,9 +28,10 @@ class NoPlan(Http404):
 class Workspace:
     plan: Plan
     grant: scoping.Grant
-    round: ReportingRound | None  # the newest reporting round of the plan
+    round: ReportingRound | None  # the newest reporting round of the plan, or an open one chosen (?round=)
     on: dt.date  # the monitoring date (the API's ``plans.figures.reference_date``): time progress is on this day
     report_on: dt.date  # the default "as of" of a new figure: the end of the round's period
+    plans: tuple[Plan, ...] = ()  # the newest plans the user belongs to (the header's plan switcher)
 
     @property
     def role(self) -> str:
@@ -50,6 +52,14 @@ class Workspace:
     @property
     def can_approve(self) -> bool:
         return self.grant.role in scoping.APPROVERS
+
+    @property
+    def is_viewer(self) -> bool:
+        return self.grant.role == scoping.VIEWER
+
+    @property
+    def open_round(self) -> ReportingRound | None:
+        return self.round if self.round is not None and self.round.status == RoundStatus.OPEN else None
 
 
 def period_end(period: str) -> dt.date | None:
@@ -77,12 +87,13 @@ def workspace(request: HttpRequest) -> Workspace:
     if cached is not None:
         return cached
     plans = Plan.objects.visible_to(request.user).select_related("region")
+    newest = list(plans.order_by("-year", "-id")[:PLANS_LISTED])  # also the header's plan switcher
     wanted: Any = request.GET.get("plan") or request.session.get(SESSION_KEY)
     plan = None
     if wanted and str(wanted).isdigit():
-        plan = plans.filter(pk=int(wanted)).first()
+        plan = next((p for p in newest if p.pk == int(wanted)), None) or plans.filter(pk=int(wanted)).first()
     if plan is None:
-        plan = plans.order_by("-year", "-id").first()
+        plan = newest[0] if newest else None
     if plan is None:
         raise NoPlan("no plan")
     if request.session.get(SESSION_KEY) != plan.pk:
@@ -90,8 +101,10 @@ def workspace(request: HttpRequest) -> Workspace:
     grant = scoping.role_in(request.user, plan.pk)
     if grant is None:  # visible_to and role_in agree; kept for safety
         raise Http404("no plan")
-    rnd = ReportingRound.objects.filter(plan=plan).order_by("-opens", "-id").first()
+    from planwatch.web.plans.services.rounds import current_round
+
+    rnd = current_round(plan, request.GET.get("round") or request.POST.get("round"))  # the newest, or one chosen
     on = reference_date(plan)
-    ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on))
+    ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on), plans=tuple(newest))
     setattr(request, "_planwatch_workspace", ws)  # noqa: B010  # kept for this request's other readers
     return ws

@@ -48,4 +48,8 @@ def nav_items(user: Any, workspace: Any = None) -> list[NavItem]:
     if scoping.PLANOFFICE in roles:
         items += [NavItem("pages:package", _("Plan package"), "pages:package"),
                   NavItem("pages:people", _("Users"))]
+    if scoping.PLANOFFICE in roles:  # the plan year (issue 11)
+        items += [NavItem("pages:rounds", _("Reporting rounds"), "pages:round"),
+                  NavItem("pages:plan_settings", _("Settings")),
+                  NavItem("pages:audit", _("Change log"))]
     return items

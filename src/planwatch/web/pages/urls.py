@@ -4,21 +4,30 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from .views import (
+    account,
     approvals,
+    audit,
     auth,
     dashboard,
+    evidence,
     excel_views,
+    exports,
     hotline,
     indicators,
     lists,
+    notifications,
     package,
     people,
+    plan_settings,
     projects,
     report_editor,
     reporting,
     reports,
     rounds,
+    search,
+    targets,
     tasks,
+    years,
 )
 
 app_name = "pages"
@@ -46,6 +55,20 @@ urlpatterns = [
     path("package/export.xlsx", package.export, name="package_export"),
     path("people/", people.index, name="people"),
     path("rounds/", rounds.index, name="rounds"),
+    # the plan year (issue 11)
+    path("rounds/<int:pk>/status.xlsx", exports.round_status, name="round_export"),
+    path("tasks/export.xlsx", exports.ledger, name="ledger_export"),
+    path("warnings/export.xlsx", exports.warnings, name="warnings_export"),
+    path("tasks/<int:pk>/adjust/", targets.adjust, name="target_adjust"),
+    path("comments/<str:kind>/<int:pk>/", evidence.comment, name="comment"),
+    path("attachments/<int:pk>/", evidence.attachment, name="attachment"),
+    path("notifications/", notifications.index, name="notifications"),
+    path("notifications/<int:pk>/", notifications.go, name="notification_go"),
+    path("settings/", plan_settings.index, name="plan_settings"),
+    path("package/next-year.xlsx", years.draft, name="next_year"),
+    path("search/", search.search, name="search"),
+    path("audit/", audit.index, name="audit"),
+    path("accounts/password/", account.PasswordChangeView.as_view(), name="password_change"),
     path("hotline/", hotline.index, name="hotline"),
     path("hotline/ranking.xlsx", hotline.ranking_xlsx, name="hotline_ranking"),
 ]

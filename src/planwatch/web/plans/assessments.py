@@ -17,11 +17,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
-
 from planwatch.core import model as core
 from planwatch.core.assess import Assessment, assess, monitoring_date, monitoring_period
 
+from . import clock
 from .models import Plan
 
 KEEP_PLANS = 8  # plans kept per process
@@ -67,7 +66,7 @@ def _build(plan: Plan, key: tuple[Any, ...], today: dt.date, before: _Entry | No
 
 def current(plan: Plan, on: dt.date | None = None) -> Assessment:
     """The assessment of ``plan`` for its monitoring period, as of its monitoring date (or ``on``)."""
-    today = timezone.localdate()
+    today = clock.today()  # the workflow's one clock (tests and `admin remind --today` move it)
     key = _key(plan, today)
     if key is None:
         raise Plan.DoesNotExist(f"plan {plan.pk} is gone")

@@ -311,7 +311,7 @@ def export_plan(obj: Plan, figures: core.Plan | None = None) -> core.Plan:
     authored = authored_block(obj)
     if authored:
         report["authored"] = authored
-    extra = dict(obj.extra or {})
+    extra = _extra_with_adjustments(obj)
     kept = {name: adapters.from_extra(name, extra.pop(name, None) or []) for name in adapters.IN_EXTRA}
     return core.Plan(
         region=core.Region(code=obj.region.code, name=obj.region.name, name_en=obj.region.name_en),
@@ -326,3 +326,19 @@ def export_plan(obj: Plan, figures: core.Plan | None = None) -> core.Plan:
         projects=_rows("projects", Project.objects.filter(plan=obj).order_by("seq", "id"), codes),
         measures=kept["measures"], narrative=kept["narrative"],
     )
+
+
+def _extra_with_adjustments(obj: Plan) -> dict[str, Any]:
+    """The other sheets kept verbatim, and the plan's target adjustments (计划调整) as ``adjustments``: the
+    history of every adjusted target travels with the package (the tasks carry the adjusted targets)."""
+    from .models import TargetAdjustment
+
+    extra = dict(obj.extra or {})
+    rows = TargetAdjustment.objects.filter(task__plan=obj).select_related("task").order_by("effective", "id")
+    if rows.exists():
+        extra["adjustments"] = [
+            {"task": a.task.code, "effective": a.effective.isoformat(),
+             "old_value": "" if a.old_value is None else str(a.old_value),
+             "new_value": "" if a.new_value is None else str(a.new_value),
+             "old_text": a.old_text, "new_text": a.new_text, "reason": a.reason} for a in rows]
+    return extra

@@ -71,3 +71,55 @@ class ChangeQuerySet(ScopedQuerySet):
     def visible_to(self, user: Any) -> ScopedQuerySet:
         return self.filter(scoping.scope_q(user, self.plan_field, None, None,
                                            roles=frozenset({scoping.PLANOFFICE})))
+
+
+class ProjectUpdateQuerySet(ScopedQuerySet):
+    """A project's updates: its department's and the plan office's; viewers read approved ones only."""
+
+    plan_field = "project__plan"
+    department_field = "project__lead"
+    viewer_filter: ClassVar[dict[str, Any]] = {"status": "approved"}
+
+
+class EvidenceQuerySet(ScopedQuerySet):
+    """Attachments and comments: the department of the task or project they belong to and the plan office;
+    viewers read those of approved figures (attachments) or of the task itself (comments)."""
+
+    department_field = "department"
+
+    def visible_to(self, user: Any) -> ScopedQuerySet:
+        from django.db.models import Q
+
+        viewer_q = getattr(self, "viewer_q", None)
+        q = scoping.scope_q(user, self.plan_field, self.department_field, None)
+        viewer_plans = [g.plan_id for g in scoping.grants(user) if g.role == scoping.VIEWER]
+        if viewer_plans and viewer_q is not None and not scoping.is_superuser(user):
+            # the viewer part of scope_q let every row of the plan through: narrow it to what viewers read
+            others = scoping.scope_q(user, self.plan_field, self.department_field, None,
+                                     roles=frozenset({scoping.PLANOFFICE, scoping.HEAD, scoping.REPORTER}))
+            q = others | (Q(**{f"{self.plan_field}__in": viewer_plans}) & viewer_q())
+        return self.filter(q)
+
+
+class AttachmentQuerySet(EvidenceQuerySet):
+    @staticmethod
+    def viewer_q() -> Any:
+        from django.db.models import Q
+
+        return Q(submission__status="approved") | Q(project_update__status="approved")
+
+
+class CommentQuerySet(EvidenceQuerySet):
+    @staticmethod
+    def viewer_q() -> Any:
+        from django.db.models import Q
+
+        return Q(submission__isnull=True) | Q(submission__status="approved")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user: Any) -> NotificationQuerySet:
+        return self.filter(user=user) if getattr(user, "is_authenticated", False) else self.none()
+
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)

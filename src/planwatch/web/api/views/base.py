@@ -10,10 +10,12 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from planwatch.web.plans import changelog
+from planwatch.web.plans import changelog, scoping
 from planwatch.web.plans.actor import Actor
 
 from ..serializers import ChangeSerializer
+
+VIEWER_ACTIONS = ("approve", "adjust", "import")
 
 
 def actor_of(request: Request) -> Actor:
@@ -36,5 +38,10 @@ class ChangesMixin:
     @action(detail=True, methods=["get"], pagination_class=None)
     def changes(self, request: Request, pk: Any = None) -> Response:
         obj = self.get_object()  # type: ignore[attr-defined]
-        rows = changelog.changes_of(obj).order_by("-time", "-id")[:500]
-        return Response(ChangeSerializer(rows, many=True).data)
+        rows = changelog.changes_of(obj).order_by("-time", "-id")
+        plan_id = getattr(obj, "plan_id", None) or getattr(getattr(obj, "task", None), "plan_id", None) \
+            or getattr(getattr(obj, "project", None), "plan_id", None)
+        grant = scoping.role_in(request.user, plan_id) if plan_id else None
+        if grant is not None and grant.role == scoping.VIEWER:  # approved figures only, no intermediate states
+            rows = rows.filter(action__in=VIEWER_ACTIONS)
+        return Response(ChangeSerializer(rows[:500], many=True).data)

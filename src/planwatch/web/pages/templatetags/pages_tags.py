@@ -109,3 +109,124 @@ def pct(value: Any) -> int:
     if number != number:  # NaN
         return 0
     return max(0, min(100, int(number + 0.5)))
+
+
+# --- the plan year (issue 11): words in the interface's language, the header's switcher and counts -------------
+
+GLYPHS = {"done": "✓", "ahead": "▲", "on_track": "●", "lagging": "▼", "seriously_lagging": "✕", "overdue": "!",
+          "not_started": "○", "no_target": "–", "met": "✓", "not_met": "✕"}
+
+
+@register.simple_tag
+def status_light(status: str) -> SafeString:
+    """A status's light: its own colour and a glyph (readable in greyscale); the label stands beside it."""
+    return format_html('<span class="light status-{}" aria-hidden="true">{}</span>', status or "unknown",
+                       GLYPHS.get(status or "", "?"))
+
+
+@register.filter
+def unit(value: Any) -> str:
+    from ..words import unit_words
+
+    return unit_words(value)
+
+
+@register.filter
+def amount(value: Any, unit_text: Any = "") -> str:
+    from ..words import amount as words_amount
+
+    return words_amount(value, unit_text)
+
+
+@register.filter
+def round_name(value: Any) -> str:
+    """A reporting round by its period: 2021年6月 / June 2021."""
+    from planwatch.web.plans.rounds_words import round_name as name
+
+    return name(str(getattr(value, "period", value) or ""))
+
+
+@register.filter
+def date_words(value: Any) -> str:
+    from planwatch.web.plans.rounds_words import date_words as words
+
+    return words(value)
+
+
+@register.filter
+def flag_label(value: Any) -> str:
+    from ..words import flag_label as label
+
+    return label(str(value))
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """A share in percent as written (43.5%), rounded half up."""
+    from ..words import pct as words_pct
+
+    return words_pct(value)
+
+
+@register.inclusion_tag("pages/_header_tools.html", takes_context=True)
+def header_tools(context: template.Context) -> dict[str, Any]:
+    """The plan switcher, the search box, the notifications with their unread count, the account menu."""
+    from planwatch.web.plans.models import Plan
+    from planwatch.web.plans.services.notify import unread_count
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    ws = getattr(request, "_planwatch_workspace", None)
+    plans = list(ws.plans) if ws is not None else list(Plan.objects.visible_to(user).order_by("-year", "-id")[:30])
+    return {"show": True, "request": request, "plans": plans, "current": ws.plan if ws else None,
+            "unread": unread_count(user), "query": request.GET.get("q", "") if request else ""}
+
+
+@register.filter
+def loc_or_zh(obj: Any, field: str = "name") -> Any:
+    """``loc``, marking a Chinese fallback with ``lang`` so that an English page says which text is Chinese."""
+    text = loc(obj, field)
+    english = (get_language() or "").startswith("en")
+    if english and text and not getattr(obj, f"{field}_en", ""):
+        return format_html('<span lang="zh-Hans">{}</span>', text)
+    return text
+
+
+@register.filter
+def zh_data(text: Any) -> Any:
+    """Data kept only in Chinese (a source sentence, a wording, a note), marked as Chinese on English pages."""
+    if text in (None, ""):
+        return ""
+    if (get_language() or "").startswith("en") and any("\u4e00" <= ch <= "\u9fff" for ch in str(text)):
+        return format_html('<span lang="zh-Hans">{}</span>', text)
+    return text
+
+
+@register.filter
+def warning_text(w: Any) -> str:
+    from ..words import warning_message
+
+    return warning_message(w)
+
+
+@register.filter
+def warning_type(w: Any) -> str:
+    from ..words import rule_label, warning_rule_type
+
+    return rule_label(warning_rule_type(w))
+
+
+@register.filter
+def target_words(target: Any) -> str:
+    from ..words import target_words as words
+
+    return words(target)
+
+
+@register.filter
+def change_summary(change: Any) -> str:
+    from ..words import change_summary as summary
+
+    return " · ".join(summary(change))

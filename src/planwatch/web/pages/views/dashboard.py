@@ -2,53 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from planwatch.web.plans import assessments
+from planwatch.web.plans import assessments, clock
 from planwatch.web.plans.models import (
     Department,
     Indicator,
-    ReportingRound,
     Submission,
     SubmissionStatus,
     Task,
     WarningRecord,
 )
+from planwatch.web.plans.services.rounds import overview
 
 from ..context import NoPlan, workspace
 from ..indicators import card
 from ..progress import STATUS_ORDER, count_by, task_rows, totals
 from ..severity import SEVERITY
+from .approvals import decidable_states
 
 S = SubmissionStatus
 REPORTED = (S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED)
-
-
-@dataclass(frozen=True)
-class RoundLine:
-    department: Department
-    tasks: int
-    reported: int  # tasks with a figure submitted or approved in the round
-
-    @property
-    def complete(self) -> bool:
-        return self.reported >= self.tasks
-
-
-def round_status(rnd: ReportingRound, tasks: QuerySet[Task]) -> list[RoundLine]:
-    """Per lead department: how many of its tasks have a figure in the round (one query each side)."""
-    per_dept = (Department.objects.filter(led_tasks__in=tasks).annotate(
-        n=Count("led_tasks", distinct=True),
-        done=Count("led_tasks", distinct=True,
-                   filter=Q(led_tasks__submissions__round=rnd, led_tasks__submissions__status__in=REPORTED)),
-    ).order_by("seq", "id"))
-    return [RoundLine(d, d.n, d.done) for d in per_dept]
 
 
 @login_required
@@ -67,10 +43,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
                 .select_related("department").order_by(SEVERITY, "rule", "subject_code"))
     n_warnings = warnings.count()
-    lines = round_status(ws.round, tasks) if ws.round is not None else []
-    late = ws.round is not None and dt.date.today() > ws.round.deadline
-    waiting = (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=(S.SUBMITTED, S.HEAD_APPROVED))
-               .count() if ws.can_approve else 0)
+    depts = None if ws.is_planoffice or ws.is_viewer else Department.objects.filter(id__in=[ws.department_id])
+    lines = overview(ws.round, clock.today(), depts, approved_only=ws.is_viewer) if ws.round is not None else []
+    late = any(line.late for line in lines)
+    decides = decidable_states(ws)  # what this user decides (with the head step: heads first, then the office)
+    waiting = (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=decides).count()
+               if decides else 0)
     return render(request, "pages/dashboard.html", {
         "ws": ws,
         "cards": cards,

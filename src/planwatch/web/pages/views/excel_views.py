@@ -21,8 +21,9 @@ from django.views.decorators.http import require_POST
 
 from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
-from planwatch.web.plans.models import RoundStatus
+from planwatch.web.plans.rounds_words import round_name
 from planwatch.web.plans.services import uploads
+from planwatch.web.plans.services.rounds import closed_message
 from planwatch.web.uploads import limit_for, megabytes
 
 from .. import excel
@@ -41,9 +42,10 @@ def _secret() -> str:
 
 def _round_info(ws: Workspace, department_code: str, department_name: str) -> excel.RoundInfo:
     bounds = round_bounds(ws)
-    if ws.round is None or bounds is None or ws.round.status != RoundStatus.OPEN:
+    rnd = ws.open_round
+    if rnd is None or bounds is None:
         raise Http404("no open reporting round")
-    return excel.RoundInfo(ws.round.pk, ws.round.label, bounds[0], bounds[1], department_code, department_name)
+    return excel.RoundInfo(rnd.pk, round_name(rnd.period), bounds[0], bounds[1], department_code, department_name)
 
 
 def _template_tasks(request: HttpRequest, ws: Workspace) -> tuple[excel.RoundInfo, dict[int, excel.TemplateTask]]:
@@ -75,6 +77,10 @@ def template(request: HttpRequest) -> HttpResponse:
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
+    if ws.open_round is None:  # the round closed: a late template is refused, saying why
+        messages.error(request, closed_message(ws.round) if ws.round is not None
+                       else _("No reporting round is open."))
+        return redirect(reverse("pages:report"))
     info, tasks = _template_tasks(request, ws)
     back = reverse("pages:report") + (f"?department={info.department_code}" if ws.is_planoffice else "")
     f = request.FILES.get("file")
@@ -92,7 +98,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return redirect(back)
     keep_good = request.POST.get("keep_good") == "1"
     by_id = {t.pk: t for t in reportable_tasks(request, ws)[0]}
-    saved = uploads.save_rows(Actor.from_request(request), by_id, result.rows, round=ws.round, keep_good=keep_good,
+    saved = uploads.save_rows(Actor.from_request(request), by_id, result.rows, round=ws.open_round, keep_good=keep_good,
                               file_has_errors=bool(result.errors), filename=f.name or "upload.xlsx")
     letter = {name: excel.get_column_letter(i) for name, i in excel.COL.items()}
     result.errors.extend(excel.CellError(e.row, letter[FIELD_COLUMN.get(e.field, "code")], e.field, e.message)

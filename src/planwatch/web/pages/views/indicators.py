@@ -14,6 +14,8 @@ from planwatch.web.plans.models import Indicator
 from ..charts import bar_chart
 from ..context import workspace
 from ..indicators import card, period_label, series
+from ..templatetags.pages_tags import loc
+from ..words import unit_words
 
 
 @login_required
@@ -37,12 +39,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     the_card = card(ind, a)
     chart = None
     if any(m.row.value is not None for m in rows):
-        chart = bar_chart(list(zip(labels, [m.row.value for m in rows], strict=True)), unit=ind.unit,
-                          title=f"{ind.name} ({ind.unit})")
+        unit = unit_words(ind.unit)
+        chart = bar_chart(list(zip(labels, [m.row.value for m in rows], strict=True)), unit=unit,
+                          title=f"{loc(ind)} ({unit})" if unit else loc(ind))
     yoy_points = list(zip(labels, [m.yoy for m in rows], strict=True))
     target = the_card.target
     growth_target = target.value if target is not None and target.kind.startswith("growth") else None
-    yoy_chart = bar_chart(yoy_points, unit="%", title=_("%(name)s, growth year on year") % {"name": ind.name},
+    yoy_chart = bar_chart(yoy_points, unit="%", title=_("%(name)s, growth year on year") % {"name": loc(ind)},
                           target=growth_target, target_label=_("Target"))
     return render(request, "pages/indicators/detail.html", {
         "ws": ws, "indicator": ind, "series": rows, "card": the_card, "chart": chart, "yoy_chart": yoy_chart,

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from planwatch.package import PackageError, PackageIssue, Unreadable, inspect, write_xlsx, xlsxread
 from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
-from planwatch.web.plans.importexport import PackageImportError, export_plan, import_package
+from planwatch.web.plans.importexport import PackageImportError, export_plan
+from planwatch.web.plans.services import years
 
 from ..context import Workspace, workspace
 
@@ -57,17 +58,22 @@ def index(request: HttpRequest) -> HttpResponse:
                 errors = [i for i in issues if i.is_error]
                 if plan is not None and not errors:
                     try:
-                        obj = import_package(plan, actor=Actor.from_request(request), recompute=True)
+                        obj, carried = years.import_with_people(Actor.from_request(request), plan)
                     except (PackageError, PackageImportError) as exc:
                         messages.error(request, _("Nothing was imported: %(why)s") % {"why": exc})
                     else:
                         messages.success(request, _("Imported %(title)s.") % {"title": obj.title})
+                        if len(carried.memberships) > 1 or carried.departments:
+                            messages.info(request, _("Carried over from last year's plan: %(people)d people, "
+                                                     "%(departments)d departments.")
+                                          % {"people": len(carried.memberships),
+                                             "departments": len(carried.departments)})
                         return redirect(f"/?plan={obj.pk}")
                 else:
                     messages.error(request, _("Nothing was imported: the package has errors."))
     lang = "en" if (get_language() or "").startswith("en") else "zh"
     return render(request, "pages/package/index.html", {
-        "ws": ws, "issues": [(i, i.format(lang)) for i in issues]})
+        "ws": ws, "issues": [(i, i.format(lang)) for i in issues], "next_year": ws.plan.year + 1})
 
 
 @login_required

@@ -18,10 +18,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from planwatch.web.plans import services
+from planwatch.web.plans import clock, services
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
-from planwatch.web.plans.models import Department, RoundStatus, Submission, SubmissionStatus, Task
+from planwatch.web.plans.models import (
+    Attachment,
+    Department,
+    ReportingRound,
+    RoundStatus,
+    Submission,
+    SubmissionStatus,
+    Task,
+)
+from planwatch.web.plans.services.evidence import discard_files
+from planwatch.web.plans.services.rounds import closed_message
 
 from ..context import Workspace, period_end, workspace
 from ..progress import task_rows
@@ -63,14 +73,25 @@ def open_submissions(tasks: Any) -> dict[int, Submission]:
 
 
 def round_bounds(ws: Workspace) -> tuple[dt.date, dt.date] | None:
-    if ws.round is None:
+    if ws.open_round is None:
         return None
-    end = period_end(ws.round.period)
+    end = period_end(ws.open_round.period)
     if end is None:
         return None
     from planwatch.core.periods import parse_period
 
-    return parse_period(ws.round.period).start, end
+    return parse_period(ws.open_round.period).start, end
+
+
+def _attach_files(actor: Actor, request: HttpRequest, pk: int, sub: Submission, stored: list[Any]) -> None:
+    """Attach the files chosen on a row to its submission, adding each to ``stored`` as it is written (so
+    that a refused form removes them); a refused file raises ``ValidationError``."""
+    from planwatch.web.plans.services import evidence
+
+    for f in request.FILES.getlist(f"files-{pk}"):
+        f.seek(0)
+        data = f.read(evidence.max_bytes() + 1)
+        stored.append(evidence.attach(actor, sub, f.name or "file", data))
 
 
 @login_required
@@ -79,29 +100,43 @@ def report(request: HttpRequest) -> HttpResponse:
     tasks, department = reportable_tasks(request, ws)
     rows = task_rows(tasks, ws.plan, ws.on)
     pending = open_submissions(tasks)
-    rnd = ws.round if ws.round is not None and ws.round.status == RoundStatus.OPEN else None
+    rnd = ws.open_round
+    closed = ws.round if ws.round is not None and rnd is None else None  # rounds exist, none is open
     default_as_of = ws.report_on
     errors: dict[int, dict[str, list[str]]] = {}
     posted: dict[int, dict[str, str]] = {}
 
     if request.method == "POST":
+        posted_round = request.POST.get("round", "")
+        if posted_round.isdigit() and (rnd is None or rnd.pk != int(posted_round)):
+            gone = ReportingRound.objects.filter(plan=ws.plan, pk=int(posted_round)).first()
+            if gone is not None and gone.status != RoundStatus.OPEN:  # closed while the form was open
+                if ws.round is None or ws.round.pk != gone.pk:  # else the page's banner says so
+                    messages.error(request, closed_message(gone))
+                return redirect(request.get_full_path())
         actor = Actor.from_request(request)
         models = {t.pk: t for t in tasks}
+        stored: list[Any] = []
 
         def save_all() -> int:  # all rows or none, retried as one on a deadlock
             saved = 0
             errors.clear()
+            discard_files(stored)  # a retry writes the files again
+            stored.clear()
             for row in rows:
                 pk = row.task.pk
                 data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note", "account")}
                 posted[pk] = data
                 if not data["value"] and not data["note"] and not data["account"]:
+                    if request.FILES.getlist(f"files-{pk}"):
+                        errors[pk] = {"value": [_("Report the figure the evidence is for.")]}
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
                     with transaction.atomic():
-                        _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
-                                    request.POST.get(f"version-{pk}"), data["account"])
+                        sub = _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"],
+                                          rnd, request.POST.get(f"version-{pk}"), data["account"])
+                        _attach_files(actor, request, pk, sub, stored)
                     saved += 1
                 except ValidationError as exc:
                     errors[pk] = field_errors(exc)
@@ -113,6 +148,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
         saved = services.run_atomic(save_all)
         if errors:
+            discard_files(stored)
             messages.error(request, ngettext(
                 "%(n)d row has an error: nothing was saved. Correct it and submit again.",
                 "%(n)d rows have errors: nothing was saved. Correct them and submit again.", len(errors))
@@ -124,22 +160,39 @@ def report(request: HttpRequest) -> HttpResponse:
         else:
             messages.info(request, _("Nothing was filled in."))
 
-    lines = [{
-        "row": row,
-        "pending": pending.get(row.task.pk),
-        "errors": errors.get(row.task.pk, {}),
-        "posted": posted.get(row.task.pk, {}),
-    } for row in rows]
-    reported = {t for t, s in pending.items() if s.status != S.DRAFT}
+    lines: list[dict[str, Any]] = []
+    for row in rows:
+        p = pending.get(row.task.pk)
+        prefill = posted.get(row.task.pk) or ({"value": "" if p.value is None else str(p.value),
+                                               "as_of": p.as_of.isoformat(), "note": p.note, "account": p.account}
+                                              if p is not None and p.status in (S.RETURNED, S.DRAFT) else {})
+        lines.append({"row": row, "pending": p, "errors": errors.get(row.task.pk, {}), "posted": prefill})
+    reported = {t for t, s in pending.items() if s.status not in (S.DRAFT, S.RETURNED)}
     if rnd is not None:
         reported |= set(Submission.objects.filter(task__in=tasks, round=rnd, status=S.APPROVED)
                         .values_list("task_id", flat=True))
+    ids = {r.task.pk for r in rows}
+    returned = sum(1 for t, s in pending.items() if s.status == S.RETURNED and t in ids)
+    attachments: dict[int, list[Any]] = {}
+    for a in Attachment.objects.filter(submission__in=[s for s in pending.values()]).order_by("id"):
+        if a.submission_id is not None:  # always, by the filter
+            attachments.setdefault(a.submission_id, []).append(a)
+    for line in lines:
+        sub = line["pending"]
+        line["attachments"] = attachments.get(sub.pk, []) if sub is not None else []
     departments = (Department.objects.filter(plan=ws.plan, led_tasks__isnull=False).distinct().order_by("seq", "id")
                    if ws.is_planoffice else [])
+    from planwatch.web.plans.services.evidence import ACCEPTED
+
+    other_open = ReportingRound.objects.filter(plan=ws.plan, status=RoundStatus.OPEN).order_by("-opens")
+    if ws.round is not None:
+        other_open = other_open.exclude(pk=ws.round.pk)
+
     return render(request, "pages/reporting/report.html", {
         "ws": ws, "lines": lines, "department": department, "departments": departments, "round": ws.round,
-        "round_open": rnd is not None, "bounds": round_bounds(ws), "default_as_of": default_as_of,
-        "due": len(rows) - len(reported & {r.task.pk for r in rows}), "has_errors": bool(errors),
+        "round_open": rnd is not None, "closed_round": closed, "bounds": round_bounds(ws),
+        "default_as_of": default_as_of, "due": len(rows) - len(reported & ids), "returned": returned,
+        "has_errors": bool(errors), "accepted": ACCEPTED, "today": clock.today(), "other_open": other_open,
     })
 
 

@@ -8,12 +8,23 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from planwatch.web.plans.models import Area, Department, ObjectChange, Submission, Task
+from planwatch.web.plans import clock
+from planwatch.web.plans.models import (
+    Area,
+    Attachment,
+    Comment,
+    Department,
+    ObjectChange,
+    Submission,
+    Task,
+)
+from planwatch.web.plans.models.changes import Action
 
 from ..context import workspace
 from ..progress import STATUS_ORDER, task_rows
 
 PAGE_SIZE = 100
+VIEWER_ACTIONS = (Action.APPROVE, Action.ADJUST, Action.IMPORT)
 
 
 @login_required
@@ -59,8 +70,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     changes = ObjectChange.objects.filter(
         Q(object_type="plans.task", object_id=str(task.pk))
         | Q(object_type="plans.submission", object_id__in=[str(s.pk) for s in subs])
-    ).order_by("-time", "-id")[:200]
+    ).order_by("-time", "-id")
+    if ws.is_viewer:  # leaders read approved figures: no drafts, no returns, no intermediate states
+        changes = changes.filter(action__in=VIEWER_ACTIONS)
+    files: dict[int, list[Attachment]] = {}
+    for a in Attachment.objects.visible_to(request.user).filter(submission__in=subs).order_by("id"):
+        files.setdefault(a.submission_id or 0, []).append(a)
+    comments = (Comment.objects.visible_to(request.user).filter(Q(task=task) | Q(submission__task=task))
+                .select_related("submission").prefetch_related("mentions").order_by("created_at", "id"))
+    adjust_posted = request.session.pop("adjust_posted", {}) if ws.is_planoffice else {}
     return render(request, "pages/tasks/detail.html", {
-        "ws": ws, "task": task, "row": row, "submissions": subs, "changes": changes,
-        "co": task.co.all(), "children": task.children.all(),
+        "ws": ws, "task": task, "row": row, "submissions": [(s, files.get(s.pk, [])) for s in subs],
+        "changes": changes[:200], "co": task.co.all(), "children": task.children.all(), "comments": comments,
+        "adjustments": task.adjustments.order_by("-effective", "-id"), "can_comment": ws.can_report,
+        "adjust_posted": adjust_posted, "today": clock.today(),
     })

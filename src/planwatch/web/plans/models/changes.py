@@ -19,6 +19,9 @@ class Action(models.TextChoices):
     RETURN = "return", _("退回 (return)")
     SUPERSEDE = "supersede", _("替代 (supersede)")
     IMPORT = "import", _("导入 (import)")
+    ADJUST = "adjust", _("Target adjusted")
+    REMIND = "remind", _("Reminder sent")
+    PASSWORD = "password", _("Password changed")
 
 
 class ObjectChange(models.Model):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import PublishedDecimalField
-from ..querysets import ProjectQuerySet
+from ..querysets import ProjectQuerySet, ProjectUpdateQuerySet
 from .base import PackageRow
 
 
@@ -54,6 +54,15 @@ class Project(PackageRow):
         return self.name
 
 
+class UpdateStatus(models.TextChoices):
+    """A project update is reviewed like a progress figure: only an approved one reaches the project."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    HEAD_APPROVED = "head_approved", _("Approved by the department head")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned")
+
+
 class ProjectUpdate(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates",
                                 verbose_name=_("项目 (project)"))
@@ -65,6 +74,19 @@ class ProjectUpdate(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("填报人 (reported by)"))
     created_at = models.DateTimeField(_("创建时间 (created)"), auto_now_add=True)
+    finish = models.DateField(_("Actual completion"), null=True, blank=True)
+    status = models.CharField(_("Status"), max_length=20, choices=UpdateStatus.choices,
+                              default=UpdateStatus.SUBMITTED)
+    comment = models.TextField(_("Review comment"), blank=True, default="")
+    head_decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                        blank=True, related_name="+", verbose_name=_("Approved by the head"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("Decided by"))
+    decided_at = models.DateTimeField(_("Decided"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("Updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("Version"), default=1)
+
+    objects = ProjectUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("项目进展 (project update)")

@@ -8,11 +8,24 @@ deadlocks), writes the change log (before, after, request id) and recomputes wha
 from ..actor import Actor
 from ..errors import Busy, Conflict, PermissionDenied, StateError, ValidationError, VersionRequired
 from .locking import run_atomic, service
-from .plans import awaiting_office, set_head_approval
+from .plans import awaiting_office, set_head_approval, update_settings
 from .plans import update_settings as update_plan_settings
 from .projects import add_update as add_project_update
-from .rounds import close_round, open_round, reporting_status
-from .submissions import approve, bulk_approve, create_draft, report, resubmit, return_, submit, update_draft
+from .projects import approve_update as approve_project_update
+from .projects import return_update as return_project_update
+from .rounds import close_round, open_due_rounds, open_round, overview, reopen_round, reporting_status
+from .submissions import (
+    approve,
+    bulk_approve,
+    bulk_return,
+    create_draft,
+    report,
+    resubmit,
+    return_,
+    submit,
+    update_draft,
+)
+from .targets import adjust_target
 
 __all__ = [
     "Actor",
@@ -23,20 +36,28 @@ __all__ = [
     "ValidationError",
     "VersionRequired",
     "add_project_update",
+    "adjust_target",
     "approve",
+    "approve_project_update",
     "awaiting_office",
     "bulk_approve",
+    "bulk_return",
     "close_round",
     "create_draft",
+    "open_due_rounds",
     "open_round",
+    "overview",
+    "reopen_round",
     "report",
     "reporting_status",
     "resubmit",
     "return_",
+    "return_project_update",
     "run_atomic",
     "service",
     "set_head_approval",
     "submit",
     "update_draft",
     "update_plan_settings",
+    "update_settings",
 ]

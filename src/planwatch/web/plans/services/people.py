@@ -175,6 +175,7 @@ def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department
         user = user_model.objects.create_user(name, email=(email or "").strip(), password=new_password,
                                               first_name=first[:150], last_name=last[:150])
         changelog.record(actor, Action.CREATE, user, None, user_snapshot(user), plan=plan)
+        _one_time(actor, user)
     member = Membership.objects.create(user=user, plan=plan, role=role, department=dept)
     _log_member(actor, Action.CREATE, member, None)
     scoping.forget(user)
@@ -254,6 +255,15 @@ def _set_active(actor: Actor, member: Membership, active: bool) -> Membership:
     return member
 
 
+def _one_time(actor: Actor, user: Any) -> None:
+    """A password the plan office set (or had generated) is changed by its owner at the next login; an
+    administrator at the command line sets passwords people keep."""
+    if not is_cli(actor):
+        from .accounts import require_change
+
+        require_change(user)
+
+
 def _drop_tokens(user: Any) -> None:
     """API tokens and sessions die with a deactivation or a password reset."""
     from planwatch.web.access.tokens import revoke_all
@@ -279,6 +289,7 @@ def reset_password(actor: Actor, member: Membership, password: str | None = None
     _drop_tokens(user)
     _log_account(actor, user, {"password": "(old)"}, {"password": "(reset)"}, member.plan)
     _account_changed(actor, user)
+    _one_time(actor, user)
     return new
 
 

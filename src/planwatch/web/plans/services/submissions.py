@@ -24,7 +24,9 @@ from ..errors import Conflict, PermissionDenied, StateError, ValidationError, Ve
 from ..models import Plan, ReportingRound, Submission, SubmissionStatus, Task
 from ..models.changes import Action
 from ..validation import clean_account, clean_figure
+from . import told
 from .locking import check_version, lock, service, write
+from .rounds import covering_round
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -78,6 +80,7 @@ def create_draft(actor: Actor, task: Task, *, value: Any, as_of: Any, note: str 
     _require_report(actor, task)
     rnd = _resolve_round(task, round)
     number, unit_text, day = clean_figure(task, value, unit, as_of, rnd)
+    rnd = rnd or covering_round(task.plan_id, day)  # a closed round refuses figures of its period
     account_text, scope_text = clean_account(task, account or "", scope) if (account or task.target_value is not None) \
         else ("", str(scope or ""))
     if source_row_hash:
@@ -103,6 +106,7 @@ def update_draft(actor: Actor, sub: Submission, *, version: Any = None, **change
     rnd = _resolve_round(sub.task, changes.get("round", sub.round))
     number, unit_text, day = clean_figure(sub.task, changes.get("value", sub.value), changes.get("unit", sub.unit),
                                           changes.get("as_of", sub.as_of), rnd, exclude_id=sub.pk)
+    rnd = rnd or covering_round(sub.task.plan_id, day)
     account, scope = changes.get("account", sub.account), changes.get("scope", sub.scope)
     account_text, scope_text = (clean_account(sub.task, account, scope) if account or sub.task.target_value is not None
                                 else ("", str(scope or "")))
@@ -121,9 +125,13 @@ def submit(actor: Actor, sub: Submission, *, version: Any = None) -> Submission:
     if sub.status not in EDITABLE:
         raise StateError(_("Only drafts and returned submissions can be submitted"))
     clean_figure(sub.task, sub.value, sub.unit, sub.as_of, sub.round, exclude_id=sub.pk)
+    if sub.round is None:
+        covering_round(sub.task.plan_id, sub.as_of)
     clean_account(sub.task, sub.account, sub.scope)  # a task without a quantity is reported in words
-    return _save(actor, sub, {"status": S.SUBMITTED, "submitted_by": _user(actor),
-                              "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
+    fresh = _save(actor, sub, {"status": S.SUBMITTED, "submitted_by": _user(actor),
+                               "submitted_at": timezone.now(), "comment": ""}, Action.SUBMIT)
+    told.submitted(actor, fresh)
+    return fresh
 
 
 resubmit = submit
@@ -159,7 +167,9 @@ def approve(actor: Actor, sub: Submission, *, version: Any = None, recompute: bo
         if not head:
             raise StateError(_("The department head approves first"))
         _four_eyes(actor, plan, sub)
-        return _save(actor, sub, {"status": S.HEAD_APPROVED, "head_decided_by": user}, Action.HEAD_APPROVE)
+        fresh = _save(actor, sub, {"status": S.HEAD_APPROVED, "head_decided_by": user}, Action.HEAD_APPROVE)
+        told.head_approved(actor, fresh)
+        return fresh
     if sub.status in (S.SUBMITTED, S.HEAD_APPROVED):
         if not office:
             raise PermissionDenied(_("Only the plan office approves"))
@@ -172,6 +182,7 @@ def approve(actor: Actor, sub: Submission, *, version: Any = None, recompute: bo
         seq = (Submission.objects.filter(task__plan=plan).aggregate(m=Max("seq"))["m"] or 0) + 1
         fresh = _save(actor, sub, {"status": S.APPROVED, "decided_by": user, "decided_at": timezone.now(),
                                    "seq": seq}, Action.APPROVE)
+        told.approved(actor, fresh)
         if recompute:
             from ..recompute import recompute_after_approval
 
@@ -203,8 +214,10 @@ def return_(actor: Actor, sub: Submission, comment: str, *, version: Any = None)
     if sub.status not in allowed:
         raise StateError(_("A submission in the state “%(status)s” cannot be returned")
                          % {"status": sub.get_status_display()})
-    return _save(actor, sub, {"status": S.RETURNED, "comment": comment.strip(), "decided_by": _user(actor),
-                              "decided_at": timezone.now()}, Action.RETURN)
+    fresh = _save(actor, sub, {"status": S.RETURNED, "comment": comment.strip(), "decided_by": _user(actor),
+                               "decided_at": timezone.now()}, Action.RETURN)
+    told.returned(actor, fresh)
+    return fresh
 
 
 def bulk_approve(actor: Actor, items: list[tuple[Submission, Any]]) -> tuple[list[Submission], dict[int, str]]:
@@ -217,8 +230,7 @@ def bulk_approve(actor: Actor, items: list[tuple[Submission, Any]]) -> tuple[lis
         try:
             fresh = approve(actor, sub, version=version, recompute=False)
         except (Conflict, PermissionDenied, ValidationError, VersionRequired) as exc:
-            failed[sub.pk] = "; ".join(str(m) for m in exc.messages) if isinstance(exc, ValidationError) \
-                else str(exc)
+            failed[sub.pk] = reason(exc)
             continue
         done.append(fresh)
         if fresh.status == S.APPROVED:
@@ -228,4 +240,27 @@ def bulk_approve(actor: Actor, items: list[tuple[Submission, Any]]) -> tuple[lis
 
         for plan in plans.values():
             service(recompute_warnings)(plan)
+    return done, failed
+
+
+def reason(exc: Exception) -> str:
+    """An error's message for a list of failures (a ValidationError's messages joined)."""
+    if isinstance(exc, ValidationError):
+        return "；".join(str(m) for m in exc.messages)
+    return str(exc)
+
+
+def bulk_return(actor: Actor, items: list[tuple[Submission, Any]], comment: str
+                ) -> tuple[list[Submission], dict[int, str]]:
+    """Return each (submission, version read) it can with the same comment; the others are reported by id
+    with the reason. Each return is its own transaction."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": [_("Say why it is returned")]})
+    done: list[Submission] = []
+    failed: dict[int, str] = {}
+    for sub, version in items:
+        try:
+            done.append(return_(actor, sub, comment, version=version))
+        except (Conflict, PermissionDenied, ValidationError, VersionRequired) as exc:
+            failed[sub.pk] = reason(exc)
     return done, failed

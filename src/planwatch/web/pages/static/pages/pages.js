@@ -1,6 +1,7 @@
 /* The pages' few behaviours, from this file (the Content-Security-Policy allows no inline script):
    a select with data-autosubmit sends its form when changed; a checkbox with data-check-all ticks the
-   checkboxes named by its value. Everything works without it (a button is there for those). */
+   checkboxes named by its value; a button with data-print prints the page (A4 landscape, pages.css).
+   Everything works without it (a button is there for those; the browser's own print prints the same). */
 document.addEventListener("change", function (event) {
   var el = event.target;
   if (el.matches && el.matches("select[data-autosubmit]") && el.form) { el.form.submit(); }
@@ -9,4 +10,8 @@ document.addEventListener("change", function (event) {
       c.checked = el.checked;
     });
   }
+});
+document.addEventListener("click", function (event) {
+  var el = event.target;
+  if (el.closest && el.closest("button[data-print]")) { window.print(); }
 });
