@@ -220,7 +220,13 @@ def _title(norm: str) -> tuple[int | None, str, str]:
             body = "\n".join(ln for ln in lines if not _DATE_LINE.match(ln))
             y = _TITLE_YEAR.search(body)
             year = _year(y.group(1)) if y else None
+    if year and titles and "草案" in titles[0] and "执行" not in titles[0] and _review_heading(year - 1).search(norm):
+        year -= 1  # 2024年…计划草案 opening with 一、2023年计划执行情况: the figures are of 2023
     return year, part, _level(titles, head)
+
+
+def _review_heading(year: int) -> re.Pattern[str]:
+    return re.compile(rf"^[^\S\n]*[一二三四五六七八九十]+、{year}年[^\n]{{0,30}}(执行情况|回顾|完成情况)", re.MULTILINE)
 
 
 def _level(titles: list[str], head: str) -> str:
