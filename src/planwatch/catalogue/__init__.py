@@ -88,6 +88,8 @@ class Catalogue:
         for e in self.entries:
             for n in e.names:
                 self._names.setdefault(squeeze(n), e)
+                if "(" in squeeze(n):  # found in text as written: 细颗粒物（PM2.5）年均浓度
+                    self._names.setdefault(squeeze(n).replace("(", "（").replace(")", "）"), e)
         longest_first = sorted(self._names, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(n) for n in longest_first)) if longest_first else None
 
@@ -109,6 +111,10 @@ class Catalogue:
         if self._pattern is None:
             return []
         return [(m.start(), m.end(), self._names[m.group()]) for m in self._pattern.finditer(text)]
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a name found by ``find`` stands for."""
+        return self._names.get(name) or self._names.get(squeeze(name))
 
     def merged(self, other: Catalogue) -> Catalogue:
         """This catalogue with ``other``'s entries added; an entry of ``other`` replaces one with its code."""

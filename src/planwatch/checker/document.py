@@ -36,7 +36,7 @@ _LEVEL = re.compile(r"(自治区|省|市|州|盟|区|县|旗)")
 _LEVEL_OF = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
              "县": "district", "旗": "district"}
 _SCOPE_WORDS = re.compile(r"全(区|县|市|省)|[我该本](区|县|市|省)")
-_HEADING = re.compile(r"^[^\S\n]*([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)
+_HEADING = re.compile(r"^[^\S\n]*(?:#{1,6}[^\S\n]*)?([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)  # ## 三、 in Markdown
 _MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标|草案|建议|思路|重点工作|重点任务|主要任务|主要工作|工作部署")
 _NOT_MEASURES = re.compile(r"完成情况|执行情况|推进情况|落实情况|进展|回顾")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")  # ； joins clauses of one sentence

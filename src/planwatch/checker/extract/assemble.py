@@ -17,12 +17,13 @@ from planwatch.core.model import Area, Department, Indicator, Observation, Plan,
 from .layout import Layout, package_period
 from .model import GUESS, REVIEW_BELOW, Conflict, Note, Review
 from .observations import Drafted, aggregation_of, doubt_of, growth_of, observation_bound, value_of
+from .reasons import because
 from .targets import DraftTarget
 from .tasks import DraftTask
 
 PLACEHOLDER_LEAD = "tbd"
 _REGION = re.compile(r"(?:关于)?([\u4e00-\u9fff]{1,10}?(?:自治区|省|市|区|县|州|旗))(?:\d{4}|[二〇零一三四五六七八九]{4})年")
-REVIEW_COLUMNS = ("sheet", "key", "confidence", "review", "conflict", "reasons", "line", "source")
+REVIEW_COLUMNS = ("sheet", "key", "confidence", "review", "conflict", "reasons", "reasons_en", "line", "source")
 NOTE_COLUMNS = ("indicator", "period", "status", "text", "line", "source")
 
 
@@ -115,7 +116,8 @@ def _observation(plan: Plan, d: Drafted, layout: Layout) -> Review:
         avg_pct=growth_of(d.avg) if vs is None else None, yoy_pp=growth_of(d.pp), bound=observation_bound(d.level),
         source=Source(quote=first.sentence),
     ))
-    review = Review("observations", f"{d.code} {layout.period}", min(d.confidence, 0.95), [], first.sentence, first.fact.line)
+    review = Review("observations", f"{d.code} {layout.period}", min(d.confidence, 0.95), list(d.reasons), first.sentence,
+                    first.fact.line)
     for confidence, reason in doubt_of(d):
         review.lower(confidence, reason)
     return review
@@ -134,7 +136,7 @@ def _tasks(plan: Plan, tasks: list[DraftTask], reviews: list[Review]) -> None:
             unit=t.unit, deadline=t.due, target_text=t.text, source=Source(quote=t.source),
         ))
         review = Review("tasks", code, t.confidence, list(t.reasons), t.source, t.line)
-        review.reasons.append("lead department to assign (tbd)")
+        review.reasons.append(because("lead_tbd"))
         reviews.append(review)
     if not plan.areas:
         plan.areas.append(Area("a0", "其他", "other", 0))
@@ -143,7 +145,7 @@ def _tasks(plan: Plan, tasks: list[DraftTask], reviews: list[Review]) -> None:
 def _conflicts(conflicts: list[Conflict], reviews: list[Review], codes: dict[str, str]) -> None:
     for c in conflicts:
         code = codes.get(c.key, c.key)
-        reason = f"{c.field}: {c.kept} here, {c.other} at line {c.other_line}: {c.other_source}"
+        reason = because("conflict", field=c.field, kept=c.kept, other=c.other, line=c.other_line)
         row = next((r for r in reviews if r.sheet == c.sheet and r.key.split(" ")[0] == code), None)
         if row is None:
             continue
@@ -155,5 +157,6 @@ def _review_row(r: Review) -> dict[str, str]:
     return {
         "sheet": r.sheet, "key": r.key, "confidence": f"{r.confidence:.2f}",
         "review": "yes" if r.conflict or r.confidence < REVIEW_BELOW else "", "conflict": "yes" if r.conflict else "",
-        "reasons": "; ".join(r.reasons), "line": str(r.line), "source": r.source,
+        "reasons": "；".join(x.text("zh") for x in r.reasons), "reasons_en": "; ".join(x.text("en") for x in r.reasons),
+        "line": str(r.line), "source": r.source,
     }

@@ -37,6 +37,21 @@ def clause_span(text: str, lo: int, hi: int, start: int, end: int, marks: str = 
     return a, b
 
 
+def _listed(fact: Fact, facts: list[Fact], catalogue: Catalogue) -> Ref | None:
+    """A 分别 list under one name for several indicators: 三次产业增加值分别… (the three sectors in order),
+    城乡居民人均可支配收入分别… (urban, then rural)."""
+    if fact.group < 0:
+        return None
+    if _THREE_SECTORS.search(fact.subject) and 0 <= fact.group_index < 3:
+        entry = catalogue.by_code.get(_SECTORS[fact.group_index])
+        return Ref(entry, entry.name, "subject") if entry else None
+    size = sum(1 for f in facts if f.group == fact.group)
+    if fact.subject.startswith("城乡") and size == 2 and fact.group_index < 2:
+        m = catalogue.match(("城镇", "农村")[fact.group_index] + fact.subject[2:])
+        return Ref(m.entry, m.display_name, "subject") if m else None
+    return None
+
+
 def collect(doc: Document, facts: list[Fact], layout: Layout, catalogue: Catalogue) -> list[Item]:
     resolver = Resolver(catalogue, doc.norm)
     items: list[Item] = []
@@ -54,9 +69,7 @@ def collect(doc: Document, facts: list[Fact], layout: Layout, catalogue: Catalog
             ref = previous_ref  # 新设市场主体7865户，同比下降12.4%: the clause goes on with the figure before
         else:
             ref = resolver.of_fact(fact, since, previous_ref if same_sentence else None)
-        if _THREE_SECTORS.search(fact.subject) and 0 <= fact.group_index < 3 and fact.group >= 0:
-            sector = catalogue.by_code.get(_SECTORS[fact.group_index])
-            ref = Ref(sector, sector.name, "subject") if sector else ref
+        ref = _listed(fact, facts, catalogue) or ref
         a, b = clause_span(doc.text, sent.start, sent.end, fact.start, fact.end)
         if fact.source == "table" and 0 <= fact.row < len(doc.rows):
             row = doc.rows[fact.row]

@@ -22,7 +22,7 @@ from planwatch.core.targets import parse_due
 
 from ..document import Document, Section
 
-_SUBHEADING = re.compile(r"^[^\S\n]*[（(]([一二三四五六七八九十]+)[)）]\s*([^\n。；]{1,40})", re.MULTILINE)
+_SUBHEADING = re.compile(r"^[^\S\n]*(?:#{1,6}[^\S\n]*)?[（(]([一二三四五六七八九十]+)[)）]\s*([^\n。；]{1,40})", re.MULTILINE)
 _TARGETS_ONLY = re.compile(r"目标|指标")
 _WORK = re.compile(r"任务|工作|措施|安排|打算|举措|草案|计划$")
 _DUE_WORDS = re.compile(

@@ -14,6 +14,7 @@ from planwatch.core.model import Plan
 
 from ..model import Fact
 from .indicators import Ref
+from .reasons import Reason
 
 # how sure the reader is, by how a row was read (the reasons are shown beside the figure)
 SURE = 0.95
@@ -42,12 +43,12 @@ class Review:
     sheet: str  # indicators | observations | targets | tasks | notes
     key: str  # the row's key in its sheet: gdp; gdp 2023; gdp 2024 growth_at_least; T003
     confidence: float
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     source: str = ""
     line: int = 0
     conflict: bool = False
 
-    def lower(self, to: float, reason: str) -> None:
+    def lower(self, to: float, reason: Reason) -> None:
         self.confidence = min(self.confidence, to)
         if reason not in self.reasons:
             self.reasons.append(reason)

@@ -24,6 +24,7 @@ from planwatch.core.units import UnitError, compatible
 
 from .layout import Layout
 from .model import DOUBT, GUESS, LIKELY, SURE, Conflict, Item
+from .reasons import Reason, because
 
 _ADJUSTED = re.compile(r"扣除|剔除|同口径|可比口径|按可比|不含|除去")
 _DURATION_UNITS = ("月", "个月", "年", "季度", "个季度", "周")
@@ -48,7 +49,7 @@ class Drafted:
     pp: Item | None = None
     code: str = ""
     confidence: float = SURE
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
     @property
     def kind(self) -> IndicatorKind:
@@ -100,9 +101,9 @@ def indicator_for(item: Item, table: dict[str, Drafted]) -> Drafted | None:
             return None
     d = Drafted(ref.key, ref.name, ref.entry, item.sentence, f.line, rate=ref.entry is None and ref.name.endswith("率"))
     if ref.entry is None:
-        d.confidence, d.reasons = GUESS, ["not in the catalogue: named as the report names it, give it a code"]
+        d.confidence, d.reasons = GUESS, [because("not_in_catalogue")]
     elif ref.how != "subject":
-        d.confidence, d.reasons = LIKELY, [f"named {ref.name} from the words around the figure"]
+        d.confidence, d.reasons = LIKELY, [because("named_from_clause", name=ref.name)]
     table[ref.key] = d
     return d
 
@@ -110,6 +111,9 @@ def indicator_for(item: Item, table: dict[str, Drafted]) -> Drafted | None:
 def observe(items: list[Item], layout: Layout, table: dict[str, Drafted], conflicts: list[Conflict]) -> None:
     """Fill each indicator's figures of the report's period; record conflicting statements."""
     adjusted: dict[str, Item] = {}
+    for item in items:  # indicators named by their growths and rates first, so a level before them counts
+        if is_observation(item, layout) and item.fact.kind in ("growth", "pp_change", "rate"):
+            indicator_for(item, table)
     for item in items:
         if not is_observation(item, layout):
             continue
@@ -141,7 +145,7 @@ def observe(items: list[Item], layout: Layout, table: dict[str, Drafted], confli
         if d.yoy is None:
             d.yoy = item
             item.used = True
-            d.reasons.append("growth on an adjusted basis (扣除/同口径): no plain growth is stated")
+            d.reasons.append(because("adjusted_growth"))
             d.confidence = min(d.confidence, LIKELY)
 
 
@@ -210,13 +214,13 @@ def aggregation_of(d: Drafted) -> Aggregation:
     return Aggregation.POINT if d.rate else Aggregation.CUMULATIVE
 
 
-def doubt_of(d: Drafted) -> list[tuple[float, str]]:
+def doubt_of(d: Drafted) -> list[tuple[float, Reason]]:
     """Reasons to look again at an indicator's observation."""
-    out: list[tuple[float, str]] = []
+    out: list[tuple[float, Reason]] = []
     if d.yoy is not None and d.yoy.fact.basis == "none":
-        out.append((LIKELY, "growth with no stated basis read as yoy (同比)"))
+        out.append((LIKELY, because("basis_none")))
     if d.level is not None and d.level.fact.bound not in ("eq", "approx"):
-        out.append((LIKELY, f"level published with a bound ({d.level.fact.text})"))
+        out.append((LIKELY, because("bounded_level", text=d.level.fact.text)))
     if d.entry is None and not d.has_figures:
-        out.append((DOUBT, "an indicator with no figure"))
+        out.append((DOUBT, because("no_figure")))
     return out

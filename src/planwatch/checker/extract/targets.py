@@ -25,6 +25,7 @@ from .indicators import Resolver
 from .layout import Layout
 from .model import GUESS, LIKELY, SURE, Conflict, Item
 from .observations import Drafted, indicator_for, level_unit, written_unit
+from .reasons import Reason, because
 
 QUALITATIVE = re.compile(
     r"同步|保持稳定|基本稳定|总体稳定|稳中有升|稳中提质|促稳提质|回稳向好|稳定增长|稳步(提高|提升|增长)|"
@@ -45,7 +46,7 @@ class DraftTarget:
     source: str
     line: int
     confidence: float = SURE
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
 
 def is_target(item: Item, layout: Layout) -> bool:
@@ -111,9 +112,9 @@ def _second_opinion(t: DraftTarget, layout: Layout) -> None:
     if f is None:
         return
     if f.bound == "approx":
-        t.confidence, t.reasons = LIKELY, [f"左右 read as {'at most' if t.kind.value.endswith('most') else 'at least'}"]
+        t.confidence, t.reasons = LIKELY, [because("approx_at_most" if t.kind.value.endswith("most") else "approx_at_least")]
     if f.bound == "range":
-        t.confidence, t.reasons = LIKELY, ["a range: its lower end is the target"]
+        t.confidence, t.reasons = LIKELY, [because("range")]
     parsed = parse_target_text(t.text, layout.plan_year)
     if parsed is None or parsed[1] is None:
         return
@@ -121,7 +122,7 @@ def _second_opinion(t: DraftTarget, layout: Layout) -> None:
     same_value = abs(value) == abs(t.value or Decimal(0))
     if not same_value or (kind != t.kind and {kind, t.kind} != {TargetKind.RATE_AT_MOST, TargetKind.GROWTH_AT_MOST}):
         t.confidence = min(t.confidence, GUESS)
-        t.reasons.append(f"the wording also reads as {kind.value} {value}")
+        t.reasons.append(because("wording", kind=kind.value, value=value))
 
 
 def qualitative_targets(layout: Layout, resolver: Resolver, table: dict[str, Drafted], items: list[Item],
@@ -152,6 +153,6 @@ def qualitative_targets(layout: Layout, resolver: Resolver, table: dict[str, Dra
                 done.add(key)
                 out.append(DraftTarget(d, str(layout.plan_year), TargetKind.QUALITATIVE, None, "", text, None,
                                        sentence, line, LIKELY,
-                                       ["a target in words: no figure to judge it by"]))
+                                       [because("qualitative")]))
     return out
 

@@ -25,6 +25,7 @@ from .collect import clause_span
 from .layout import Layout
 from .model import GUESS, LIKELY, Item
 from .observations import written_unit
+from .reasons import Reason, because
 
 _THRESHOLD_AFTER = re.compile(r"^(以上|以下)(的)?[\u4e00-\u9fff]")
 _DESCRIPTIVE_BEFORE = re.compile(r"(对|与|向|从|在|占|前|共有|其余|剩余的|中的)$")
@@ -61,7 +62,7 @@ class DraftTask:
     source: str
     line: int
     confidence: float = LIKELY
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
 
 def _area(layout: Layout, pos: int) -> str:
@@ -79,6 +80,8 @@ def figure_tasks(items: list[Item], layout: Layout) -> list[DraftTask]:
         f = item.fact
         if item.used or item.role != "plan" or f.modality != "target" or f.scope or f.role or f.source != "text":
             continue
+        if _in_table_row(doc.norm, f.start):
+            continue  # a cell of a table (序时进度 49.6%): the table's rows are no measures
         if f.kind not in ("amount", "rate") or written_unit(item) in _DURATION:
             continue
         if f.kind == "rate" and item.ref is not None and item.ref.entry is not None:
@@ -103,13 +106,13 @@ def figure_tasks(items: list[Item], layout: Layout) -> list[DraftTask]:
         nb = min([nb, *(i.fact.start for i in items if i.fact.sentence == f.sentence and f.end <= i.fact.start <= nb)])
         task = DraftTask(
             name=_name(doc.text[na : f.start], doc.text[f.end : nb]) or f.subject, kind=kind, value=f.written,
-            unit=unit, due=layout.due(doc.norm[a:b]), text=doc.text[a:b].strip(), area=_area(layout, f.start),
+            unit=unit, due=layout.due(doc.norm[a:b]), text=_wording(doc.text[na:nb]), area=_area(layout, f.start),
             source=item.sentence, line=f.line,
         )
         if _COMMITMENT_WEAK.search(before):
-            task.confidence, task.reasons = GUESS, ["a count the measure works on: is it a commitment to deliver?"]
+            task.confidence, task.reasons = GUESS, [because("weak_commitment")]
         if f.bound == "range":
-            task.reasons.append("a range: its lower end is the target")
+            task.reasons.append(because("range"))
         item.used = True
         out.append(task)
     return out
@@ -133,8 +136,20 @@ def milestone_tasks(items: list[Item], layout: Layout) -> list[DraftTask]:
             text = doc.text[a:b].strip()
             out.append(DraftTask(_name(_DEADLINE.sub("", doc.text[a:b]), ""), TargetKind.MILESTONE, None, "", due,
                                  text, _area(layout, a), doc.text[sent.start : sent.end].strip(), doc.line_col(a)[0],
-                                 GUESS, ["a milestone: done by its deadline, no figure"]))
+                                 GUESS, [because("milestone")]))
     return out
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return "\t" in line or line.count("|") >= 2
+
+
+def _wording(text: str) -> str:
+    """The plan's words of one task: its item of a list (全年拆违面积不少于210万平方米、腾退土地… → the first)."""
+    return re.sub(r"^(和|及|与|、)|(和|及|与|、)$", "", text.strip()).strip()
 
 
 def _name(before: str, after: str) -> str:
