@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planwatch.checker.extract import Draft
 
 HELP = "从报告起草计划数据包 / draft next year's plan package from a report (indicators, targets, tasks)"
 
@@ -55,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_review(d, name: str, en: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_review(d: Draft, name: str, en: bool) -> None:
     rows = d.to_review()
     if not rows:
         print(f"{name}: nothing to check first" if en else f"{name}：没有需要优先核对的行")
