@@ -40,31 +40,28 @@ def synthetic_plan():
     from planwatch.core import model as core
 
     rnd = random.Random(2021)
-    depts = [core.Department(f"d{i:02d}", f"部门{i}", kind="department" if i < 48 else "subdistrict")
+    depts = [core.Department(code=f"d{i:02d}", name=f"部门{i}", kind="department" if i < 48 else "subdistrict")
              for i in range(DEPARTMENTS)]
-    areas = [core.Area(f"a{i}", f"领域{i}", order=i) for i in range(AREAS)]
+    areas = [core.Area(code=f"a{i}", name=f"领域{i}", order=i) for i in range(AREAS)]
     tasks, progress = [], []
     for i in range(TASKS):
         target = Decimal(rnd.randint(50, 5000))
         code = f"t{i:04d}"
-        tasks.append(core.Task(code, f"任务{i}", areas[i % AREAS].code, depts[i % DEPARTMENTS].code,
+        tasks.append(core.Task(code=code, name=f"任务{i}", area=areas[i % AREAS].code, lead=depts[i % DEPARTMENTS].code,
                                parent=f"t{i - 1:04d}" if i % 10 else "", co=(depts[(i + 7) % DEPARTMENTS].code,),
                                target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=target, unit="项"))
         for month in (3, 5):
-            progress.append(core.ProgressRow(code, dt.date(2021, month, 28 if month == 3 else 31),
-                                             (target * Decimal(month) / Decimal(14)).quantize(Decimal("0.1")),
-                                             "项"))
+            progress.append(core.ProgressRow(task=code, as_of=dt.date(2021, month, 28 if month == 3 else 31), value=(target * Decimal(month) / Decimal(14)).quantize(Decimal("0.1")), unit="项"))
     indicators, observations = [], []
     for i in range(INDICATORS):
-        indicators.append(core.Indicator(f"i{i:03d}", f"指标{i}", "亿元", area=areas[i % AREAS].code,
+        indicators.append(core.Indicator(code=f"i{i:03d}", name=f"指标{i}", unit="亿元", area=areas[i % AREAS].code,
                                          department=depts[i % DEPARTMENTS].code))
         for q in ("2021Q1", "2021H1"):
-            observations.append(core.Observation(f"i{i:03d}", q, Decimal(rnd.randint(100, 9999)), "亿元",
+            observations.append(core.Observation(indicator=f"i{i:03d}", period=q, value=Decimal(rnd.randint(100, 9999)), unit="亿元",
                                                  yoy_pct=Decimal(rnd.randint(-50, 200)) / 10,
                                                  vs_base_pct=Decimal(rnd.randint(-50, 200)) / 10,
                                                  base_period=q.replace("2021", "2019")))
-    projects = [core.Project(f"p{i:03d}", f"项目{i}", ("infrastructure", "livelihood", "high_tech")[i % 3],
-                             depts[i % DEPARTMENTS].code, phase="under_construction",
+    projects = [core.Project(code=f"p{i:03d}", name=f"项目{i}", category=("infrastructure", "livelihood", "high_tech")[i % 3], lead=depts[i % DEPARTMENTS].code, phase="under_construction",
                              investment_plan=Decimal(10000), investment_done=Decimal(rnd.randint(0, 9000)))
                 for i in range(PROJECTS)]
     return core.Plan(region=core.Region("benchcity", "基准市"), year=2021, title="基准市2021年计划", base_year=2019,

@@ -42,19 +42,19 @@ ON = dt.date(2021, 6, 30)
 def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) -> Plan:
     rnd = random.Random(seed)
     plan = Plan(Region("city", "示例市", "Sample City"), 2021, "示例市2021年计划", base_year=2019)
-    plan.departments = [Department(f"d{i:02d}", f"第{i}区") for i in range(districts)]
+    plan.departments = [Department(code=f"d{i:02d}", name=f"第{i}区") for i in range(districts)]
     periods = [f"{y}-{m:02d}" for y in YEARS for m in range(1, 13)]
     for d in range(districts):
         for i in range(indicators):
             code = f"d{d:02d}_i{i:03d}"
             kind = IndicatorKind.RANK if i % 50 == 0 else IndicatorKind.LEVEL
-            plan.indicators.append(Indicator(code, f"第{d}区指标{i}", "名" if kind is IndicatorKind.RANK else "亿元",
+            plan.indicators.append(Indicator(code=code, name=f"第{d}区指标{i}", unit="名" if kind is IndicatorKind.RANK else "亿元",
                                              kind=kind, department=f"d{d:02d}", headline=i < 9, order=i))
             level = Decimal(rnd.randint(1000, 100000)) / 10
             by_period: dict[str, Decimal] = {}
             for p in periods:
                 if kind is IndicatorKind.RANK:
-                    plan.observations.append(Observation(code, p, Decimal(rnd.randint(1, 16)), "名"))
+                    plan.observations.append(Observation(indicator=code, period=p, value=Decimal(rnd.randint(1, 16)), unit="名"))
                     continue
                 level = (level * Decimal(1 + rnd.uniform(-0.02, 0.03))).quantize(Decimal("0.1"))
                 by_period[p] = level
@@ -63,10 +63,9 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
                 base = by_period.get(f"2019-{month_s}") if int(year_s) > 2019 else None
                 yoy = ((level / prev - 1) * 100).quantize(Decimal("0.1")) if prev else None
                 vs_base = ((level / base - 1) * 100).quantize(Decimal("0.1")) if base and int(year_s) > 2019 else None
-                plan.observations.append(Observation(code, p, level, "亿元", yoy, vs_base,
-                                                     f"2019-{month_s}" if vs_base is not None else ""))
+                plan.observations.append(Observation(indicator=code, period=p, value=level, unit="亿元", yoy_pct=yoy, vs_base_pct=vs_base, base_period=f"2019-{month_s}" if vs_base is not None else ""))
             if i % 5 == 0 and kind is IndicatorKind.LEVEL:
-                plan.targets.append(Target(code, "2021", TargetKind.GROWTH_AT_LEAST, Decimal(6), "%",
+                plan.targets.append(Target(indicator=code, period="2021", kind=TargetKind.GROWTH_AT_LEAST, value=Decimal(6), unit="%",
                                            text="增长6%以上"))
     curves = ["linear", "linear", "linear", "milestones:2021-06-30=40;2021-09-30=80",
               "seasonal:2,5,10,18,26,35,44,54,65,76,88,100"]
@@ -74,7 +73,7 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
         task_kinds = [TargetKind.LEVEL_AT_LEAST] * 8 + [TargetKind.LEVEL_AT_MOST, TargetKind.MILESTONE]
         tk = task_kinds[t % 10]
         target = Decimal(rnd.randint(10, 1000))
-        plan.tasks.append(Task(f"t{t:05d}", f"任务{t}", "area", f"d{t % districts:02d}", target_kind=tk,
+        plan.tasks.append(Task(code=f"t{t:05d}", name=f"任务{t}", area="area", lead=f"d{t % districts:02d}", target_kind=tk,
                                target_value=None if tk is TargetKind.MILESTONE else target,
                                unit="%" if tk is TargetKind.MILESTONE else "公顷",
                                deadline=dt.date(2021, 9, 30) if t % 7 == 0 else None, curve=curves[t % 5]))
@@ -84,10 +83,9 @@ def build_city(districts: int, indicators: int, tasks: int, seed: int = 2021) ->
                 continue
             scale = Decimal(100) if tk is TargetKind.MILESTONE else target
             done += (scale * Decimal(rnd.uniform(0, 0.18))).quantize(Decimal("0.1"))
-            plan.progress.append(ProgressRow(f"t{t:05d}", dt.date(2021, month, 28), done,
-                                             "%" if tk is TargetKind.MILESTONE else "公顷"))
+            plan.progress.append(ProgressRow(task=f"t{t:05d}", as_of=dt.date(2021, month, 28), value=done, unit="%" if tk is TargetKind.MILESTONE else "公顷"))
     for j in range(300):
-        plan.projects.append(Project(f"p{j:03d}", f"项目{j}", "infrastructure", f"d{j % districts:02d}",
+        plan.projects.append(Project(code=f"p{j:03d}", name=f"项目{j}", category="infrastructure", lead=f"d{j % districts:02d}",
                                      planned_start=dt.date(2021, rnd.randint(1, 12), 1),
                                      actual_start=dt.date(2021, 3, 1) if j % 3 == 0 else None))
     return plan

@@ -43,8 +43,8 @@ UNITS = ["亿元", "万元", "%", "家", "公顷", "个"]
 
 def synthetic_city(districts: int, indicators: int, months: int, tasks: int, seed: int = 7) -> Plan:
     rnd = random.Random(seed)
-    areas = [Area(f"area{i}", f"领域{i}", order=i) for i in range(6)]
-    departments = [Department(f"d{d:02d}_{k}", f"第{d}区部门{k}") for d in range(districts) for k in range(20)]
+    areas = [Area(code=f"area{i}", name=f"领域{i}", order=i) for i in range(6)]
+    departments = [Department(code=f"d{d:02d}_{k}", name=f"第{d}区部门{k}") for d in range(districts) for k in range(20)]
     inds: list[Indicator] = []
     obs: list[Observation] = []
     start_year = 2021 - months // 12 + 1
@@ -52,15 +52,15 @@ def synthetic_city(districts: int, indicators: int, months: int, tasks: int, see
         for i in range(indicators):
             code = f"d{d:02d}_i{i:03d}"
             unit = UNITS[i % len(UNITS)]
-            inds.append(Indicator(code, f"第{d}区指标{i}", unit, area=f"area{i % 6}", department=f"d{d:02d}_{i % 20}",
+            inds.append(Indicator(code=code, name=f"第{d}区指标{i}", unit=unit, area=f"area{i % 6}", department=f"d{d:02d}_{i % 20}",
                                   order=i))
             level = Decimal(rnd.randint(1000, 99999)) / 10
             for m in range(months):
                 year, month = start_year + m // 12, m % 12 + 1
                 level = (level * Decimal(rnd.randint(1000, 1100)) / 1000).quantize(Decimal("0.1"))
-                obs.append(Observation(code, f"{year}-{month:02d}", level, unit,
+                obs.append(Observation(indicator=code, period=f"{year}-{month:02d}", value=level, unit=unit,
                                        yoy_pct=Decimal(rnd.randint(-100, 300)) / 10))
-    targets = [Target(i.code, "2021", TargetKind.GROWTH_AT_LEAST, Decimal(rnd.randint(10, 90)) / 10, "%",
+    targets = [Target(indicator=i.code, period="2021", kind=TargetKind.GROWTH_AT_LEAST, value=Decimal(rnd.randint(10, 90)) / 10, unit="%",
                       text="增长") for i in inds[:: max(1, len(inds) // 2000)]]
     task_rows: list[Task] = []
     progress: list[ProgressRow] = []
@@ -68,12 +68,12 @@ def synthetic_city(districts: int, indicators: int, months: int, tasks: int, see
         d = t % districts
         code = f"t{t:05d}"
         target = Decimal(rnd.randint(10, 5000))
-        task_rows.append(Task(code, f"任务{t}", f"area{t % 6}", f"d{d:02d}_{t % 20}", co=(f"d{d:02d}_{(t + 1) % 20}",),
+        task_rows.append(Task(code=code, name=f"任务{t}", area=f"area{t % 6}", lead=f"d{d:02d}_{t % 20}", co=(f"d{d:02d}_{(t + 1) % 20}",),
                               target_kind=TargetKind.LEVEL_AT_LEAST, target_value=target, unit="个",
                               target_text=f"全年完成{target}个"))
         for month in range(1, 7):
-            progress.append(ProgressRow(code, dt.date(2021, month, 28), (target * month / 12).quantize(Decimal(1)), "个"))
-    projects = [Project(f"p{p:04d}", f"项目{p}", "infrastructure", f"d{p % districts:02d}_0",
+            progress.append(ProgressRow(task=code, as_of=dt.date(2021, month, 28), value=(target * month / 12).quantize(Decimal(1)), unit="个"))
+    projects = [Project(code=f"p{p:04d}", name=f"项目{p}", category="infrastructure", lead=f"d{p % districts:02d}_0",
                         planned_start=dt.date(2021, 3, 1), investment_plan=Decimal(rnd.randint(100, 99999)))
                 for p in range(500)]
     return Plan(Region("city", "某市"), 2021, "某市2021年国民经济和社会发展计划", base_year=2019,

@@ -44,18 +44,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def synthetic_city(n_tasks: int = 1000, n_indicators: int = 300, seed: int = 7) -> Plan:
     rnd = random.Random(seed)
-    areas = [Area(f"a{i:02d}", f"第{i}领域重点工作", f"Area {i}", i) for i in range(1, 21)]
-    depts = [Department(f"d{i:02d}", f"市第{i}委办局", f"Department {i}") for i in range(1, 61)]
+    areas = [Area(code=f"a{i:02d}", name=f"第{i}领域重点工作", name_en=f"Area {i}", order=i) for i in range(1, 21)]
+    depts = [Department(code=f"d{i:02d}", name=f"市第{i}委办局", name_en=f"Department {i}") for i in range(1, 61)]
     indicators: list[Indicator] = []
     observations: list[Observation] = []
     for i in range(n_indicators):
         headline = i < 12
         code = f"ind{i:03d}"
-        indicators.append(Indicator(code, f"指标{i}", "亿元", name_en=f"Indicator {i}", kind=IndicatorKind.LEVEL,
+        indicators.append(Indicator(code=code, name=f"指标{i}", unit="亿元", name_en=f"Indicator {i}", kind=IndicatorKind.LEVEL,
                                     aggregation=Aggregation.CUMULATIVE, headline=headline,
                                     area="" if headline else areas[i % 20].code, order=i))
         observations.append(Observation(
-            code, "2021H1", Decimal(rnd.randint(100, 99999)) / 10, "亿元",
+            indicator=code, period="2021H1", value=Decimal(rnd.randint(100, 99999)) / 10, unit="亿元",
             yoy_pct=Decimal(rnd.randint(-150, 300)) / 10, vs_base_pct=Decimal(rnd.randint(-200, 300)) / 10,
             base_period="2019H1", source=Source("observations.csv", i + 2)))
     tasks: list[Task] = []
@@ -63,11 +63,11 @@ def synthetic_city(n_tasks: int = 1000, n_indicators: int = 300, seed: int = 7) 
     for i in range(n_tasks):
         code = f"t{i:04d}"
         target = Decimal(rnd.randint(10, 5000))
-        tasks.append(Task(code, f"重点任务{i}", areas[i % 20].code, depts[i % 60].code, name_en=f"Task {i}",
+        tasks.append(Task(code=code, name=f"重点任务{i}", area=areas[i % 20].code, lead=depts[i % 60].code, name_en=f"Task {i}",
                           target_kind=TargetKind.LEVEL_AT_LEAST, target_value=target, unit="公顷",
                           measure=f"全年完成任务{target}公顷", source=Source("tasks.csv", i + 2)))
         done = (target * Decimal(rnd.randint(0, 1000)) / 1000).quantize(Decimal("0.1"))
-        progress.append(ProgressRow(code, dt.date(2021, 6, 30), done, "公顷", source=Source("progress.csv", i + 2)))
+        progress.append(ProgressRow(task=code, as_of=dt.date(2021, 6, 30), value=done, unit="公顷", source=Source("progress.csv", i + 2)))
     return Plan(region=Region("city", "示例市", "Example City"), year=2021, title="示例市2021年国民经济和社会发展计划",
                 base_year=2019, areas=areas, departments=depts, indicators=indicators, observations=observations,
                 tasks=tasks, progress=progress)

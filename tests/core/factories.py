@@ -47,30 +47,30 @@ TASKS: list[tuple[str, str, str, str, str]] = [
 def seed_plan() -> Plan:
     plan = Plan(Region("chaoyang", "朝阳区", "Chaoyang District"), 2021, "朝阳区2021年国民经济和社会发展计划",
                 base_year=2019)
-    plan.departments.append(Department("fgw", "区发展改革委"))
+    plan.departments.append(Department(code="fgw", name="区发展改革委"))
     for row, (code, name, unit, value, yoy, vs_base) in enumerate(HEADLINE, 1):
         order = SEED_ORDER.index(code) + 1
-        plan.indicators.append(Indicator(code, name, unit, name_en=code, headline=True, order=order,
+        plan.indicators.append(Indicator(code=code, name=name, unit=unit, name_en=code, headline=True, order=order,
                                          comparable=code == "gdp"))
         plan.observations.append(Observation(
-            code, "2021H1", D(value) if value else None, unit, D(yoy), D(vs_base) if vs_base else None, "2019H1",
+            indicator=code, period="2021H1", value=D(value) if value else None, unit=unit, yoy_pct=D(yoy), vs_base_pct=D(vs_base) if vs_base else None, base_period="2019H1",
             source=Source("observations.csv", row + 1)))
-    plan.indicators.append(Indicator("total_consumption", "总消费", "", kind=IndicatorKind.INDEX, headline=True,
+    plan.indicators.append(Indicator(code="total_consumption", name="总消费", unit="", kind=IndicatorKind.INDEX, headline=True,
                                      order=SEED_ORDER.index("total_consumption") + 1))
-    plan.observations.append(Observation("total_consumption", "2021H1", None, "", D("22.8"), avg_pct=D("2.2")))
-    plan.indicators.append(Indicator("urban_unemployment_rate", "城镇登记失业率", "%", kind=IndicatorKind.RATE,
+    plan.observations.append(Observation(indicator="total_consumption", period="2021H1", value=None, unit="", yoy_pct=D("22.8"), avg_pct=D("2.2")))
+    plan.indicators.append(Indicator(code="urban_unemployment_rate", name="城镇登记失业率", unit="%", kind=IndicatorKind.RATE,
                                      higher_is_better=False, headline=True, order=8))
-    plan.observations.append(Observation("urban_unemployment_rate", "2021H1", D("2.05"), "%"))
-    plan.indicators.append(Indicator("energy_per_gdp", "万元GDP能耗", "", kind=IndicatorKind.INDEX,
+    plan.observations.append(Observation(indicator="urban_unemployment_rate", period="2021H1", value=D("2.05"), unit="%"))
+    plan.indicators.append(Indicator(code="energy_per_gdp", name="万元GDP能耗", unit="", kind=IndicatorKind.INDEX,
                                      higher_is_better=False, headline=True, order=9))
-    plan.observations.append(Observation("energy_per_gdp", "2021H1", None, "", D("-5.16")))
+    plan.observations.append(Observation(indicator="energy_per_gdp", period="2021H1", value=None, unit="", yoy_pct=D("-5.16")))
     for i, (code, name, target, done, unit) in enumerate(TASKS, 1):
-        plan.tasks.append(Task(code, name, "area", "fgw", target_kind=TargetKind.LEVEL_AT_LEAST,
+        plan.tasks.append(Task(code=code, name=name, area="area", lead="fgw", target_kind=TargetKind.LEVEL_AT_LEAST,
                                target_value=D(target), unit=unit, source=Source("tasks.csv", i + 1)))
-        plan.progress.append(ProgressRow(code, H1_END, D(done), unit, source=Source("progress.csv", i + 1)))
+        plan.progress.append(ProgressRow(task=code, as_of=H1_END, value=D(done), unit=unit, source=Source("progress.csv", i + 1)))
     return plan
 
 
 def add_target(plan: Plan, indicator: str, kind: TargetKind, value: str, unit: str = "%", text: str = "") -> None:
-    plan.targets.append(Target(indicator, str(plan.year), kind, D(value), unit, text=text,
+    plan.targets.append(Target(indicator=indicator, period=str(plan.year), kind=kind, value=D(value), unit=unit, text=text,
                                source=Source("targets.csv", len(plan.targets) + 2, illustrative=True)))

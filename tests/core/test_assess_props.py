@@ -58,7 +58,7 @@ def plans(draw: st.DrawFn) -> Plan:
     for i in range(n_ind):
         kind = draw(st.sampled_from(list(IndicatorKind)))
         unit = draw(st.sampled_from(["亿元", "万元", "%", "", "名"]))
-        plan.indicators.append(Indicator(f"i{i}", f"指标{i}", unit, kind=kind, comparable=draw(st.booleans())))
+        plan.indicators.append(Indicator(code=f"i{i}", name=f"指标{i}", unit=unit, kind=kind, comparable=draw(st.booleans())))
         periods = draw(st.lists(st.sampled_from(PERIODS), unique=True, max_size=8))
         base_value = D(draw(st.sampled_from(BASES)))
         for p in periods:
@@ -68,15 +68,14 @@ def plans(draw: st.DrawFn) -> Plan:
                 value = base_value * (1 + D(draw(st.integers(-400, 800))) / 2000)
             obs_unit = unit if draw(st.integers(0, 4)) else draw(st.sampled_from(["亿元", "万元", "元"]))
             plan.observations.append(Observation(
-                f"i{i}", p, value, obs_unit,
+                indicator=f"i{i}", period=p, value=value, unit=obs_unit,
                 yoy_pct=draw(st.none() | decimal_pct()),
                 vs_base_pct=draw(st.none() | decimal_pct()),
                 base_period=draw(st.sampled_from(["", "", "2019H1", "2019-06", "2019", "2020-06"])),
                 avg_pct=draw(st.none() | decimal_pct())))
         for year in draw(st.lists(st.sampled_from(["2019", "2020", "2021"]), unique=True, max_size=2)):
             tk = draw(st.sampled_from(list(TargetKind)))
-            plan.targets.append(Target(f"i{i}", year, tk, draw(st.none() | decimal_pct()),
-                                       draw(st.sampled_from(["%", "亿元", "万元", "", "平方米"])),
+            plan.targets.append(Target(indicator=f"i{i}", period=year, kind=tk, value=draw(st.none() | decimal_pct()), unit=draw(st.sampled_from(["%", "亿元", "万元", "", "平方米"])),
                                        due=dt.date(2021, 9, 30)))
     n_tasks = draw(st.integers(0, 8))
     curves = ["linear", "milestones:2021-06-30=40;2021-09-30=80", "seasonal:2,5,10,18,26,35,44,54,65,76,88,100",
@@ -86,7 +85,7 @@ def plans(draw: st.DrawFn) -> Plan:
             TargetKind.MILESTONE, TargetKind.RATE_AT_LEAST, TargetKind.GROWTH_AT_LEAST, None]))
         target = draw(st.sampled_from([D(200), D(210), D(500), D(3), D("99.5")] * 3 + [None, D(0)]))
         unit = draw(st.sampled_from(["万平方米", "公顷", "张", "%"]))
-        plan.tasks.append(Task(f"t{t}", f"任务{t}", "a", "d", target_kind=tk, target_value=target, unit=unit,
+        plan.tasks.append(Task(code=f"t{t}", name=f"任务{t}", area="a", lead="d", target_kind=tk, target_value=target, unit=unit,
                                deadline=draw(st.none() | st.sampled_from([dt.date(2021, 6, 30), dt.date(2021, 9, 30)])),
                                curve=draw(st.sampled_from(curves[:3] * 3 + curves[3:]))))
         for _ in range(draw(st.integers(0, 3))):
@@ -95,8 +94,7 @@ def plans(draw: st.DrawFn) -> Plan:
             if target and draw(st.booleans()):  # a share done exactly on a rounding tie (x.x5%)
                 done = target * (2 * D(draw(st.integers(0, 999))) + 1) / 2000
             row_unit = unit if draw(st.integers(0, 4)) else draw(st.sampled_from(["平方米", "亩", "个"]))
-            plan.progress.append(ProgressRow(f"t{t}", dt.date(2021, month, 28), draw(st.none() | st.just(done)),
-                                             row_unit))
+            plan.progress.append(ProgressRow(task=f"t{t}", as_of=dt.date(2021, month, 28), value=draw(st.none() | st.just(done)), unit=row_unit))
     mode = draw(st.sampled_from(["pp", "relative"]))
     plan.settings = {"progress_convention": draw(st.sampled_from(["days", "months"])),
                      "thresholds": {"mode": mode, "lagging": draw(st.sampled_from([10, 5, "2.5"])), "serious": 30}}
@@ -153,8 +151,8 @@ def test_ties_are_rounded_half_up_not_by_floating_point() -> None:
     """GIVEN levels 200 and 202.1 a year apart (exactly 1.05% growth, which is 1.0499… in floating point)
     THEN the yoy from levels is published as 1.1, as Decimal arithmetic rounds it."""
     plan = Plan(Region("r", "区"), 2021, "计划")
-    plan.indicators.append(Indicator("x", "指标", "亿元"))
-    plan.observations += [Observation("x", "2020H1", D("200"), "亿元"), Observation("x", "2021H1", D("202.1"), "亿元")]
+    plan.indicators.append(Indicator(code="x", name="指标", unit="亿元"))
+    plan.observations += [Observation(indicator="x", period="2020H1", value=D("200"), unit="亿元"), Observation(indicator="x", period="2021H1", value=D("202.1"), unit="亿元")]
     row = assess(plan, "2021H1").row("x")
     assert row is not None and row.yoy == D("1.1") and row.yoy_from_levels
 
@@ -162,8 +160,8 @@ def test_ties_are_rounded_half_up_not_by_floating_point() -> None:
 def test_task_share_on_a_tie_is_rounded_half_up() -> None:
     """GIVEN 13.7 done of 200 (exactly 6.85%, 6.8499… in floating point) THEN the share done is 6.9%."""
     plan = Plan(Region("r", "区"), 2021, "计划")
-    plan.tasks.append(Task("t", "任务", "a", "d", target_kind=TargetKind.LEVEL_AT_LEAST, target_value=D(200),
+    plan.tasks.append(Task(code="t", name="任务", area="a", lead="d", target_kind=TargetKind.LEVEL_AT_LEAST, target_value=D(200),
                            unit="公顷"))
-    plan.progress.append(ProgressRow("t", dt.date(2021, 1, 20), D("13.7"), "公顷"))
+    plan.progress.append(ProgressRow(task="t", as_of=dt.date(2021, 1, 20), value=D("13.7"), unit="公顷"))
     s = assess(plan, "2021-01", dt.date(2021, 1, 20)).state("t")
     assert s.done_pct == D("6.9")

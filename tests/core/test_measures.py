@@ -80,7 +80,7 @@ def _with_previous_year(comparable: bool, prev_value: str) -> list[str]:
     plan = seed_plan()
     plan.indicators = [dataclasses.replace(i, comparable=comparable) if i.code == "general_budget_revenue" else i
                        for i in plan.indicators]
-    plan.observations.append(Observation("general_budget_revenue", "2020H1", D(prev_value), "亿元"))
+    plan.observations.append(Observation(indicator="general_budget_revenue", period="2020H1", value=D(prev_value), unit="亿元"))
     f = indicator_figures(plan, "general_budget_revenue", "2021H1")
     assert f.yoy is not None and f.yoy.value == D("12.7")  # the published yoy is never replaced
     return [n.kind for n in f.notes]
@@ -94,8 +94,8 @@ def test_yoy_from_levels_is_only_a_soft_note() -> None:
 
 def test_yoy_from_levels_fills_a_blank_for_nominal_indicators() -> None:
     plan = seed_plan()
-    plan.indicators.append(Indicator("tax", "税收", "亿元"))
-    plan.observations += [Observation("tax", "2021H1", D("110"), "亿元"), Observation("tax", "2020H1", D("100"), "亿元")]
+    plan.indicators.append(Indicator(code="tax", name="税收", unit="亿元"))
+    plan.observations += [Observation(indicator="tax", period="2021H1", value=D("110"), unit="亿元"), Observation(indicator="tax", period="2020H1", value=D("100"), unit="亿元")]
     f = indicator_figures(plan, "tax", "2021H1")
     assert f.yoy is not None and f.yoy.origin == "computation" and f.yoy.rounded == D("10.0")
 
@@ -135,8 +135,8 @@ def test_headline_in_order() -> None:
 
 def test_ranks_and_rates_get_no_growth_from_levels() -> None:
     plan = seed_plan()
-    plan.indicators.append(Indicator("pm25_rank", "PM2.5排名", "名", kind=IndicatorKind.RANK))
-    plan.observations += [Observation("pm25_rank", "2021H1", D(10), "名"), Observation("pm25_rank", "2020H1", D(8), "名")]
+    plan.indicators.append(Indicator(code="pm25_rank", name="PM2.5排名", unit="名", kind=IndicatorKind.RANK))
+    plan.observations += [Observation(indicator="pm25_rank", period="2021H1", value=D(10), unit="名"), Observation(indicator="pm25_rank", period="2020H1", value=D(8), unit="名")]
     f = indicator_figures(plan, "pm25_rank", "2021H1")
     assert f.yoy is None and not f.notes
 

@@ -29,12 +29,12 @@ D = Decimal
 
 def _task(code: str = "t", target: str | None = "100", unit: str = "个", kind: TargetKind | None = TargetKind.LEVEL_AT_LEAST,
           **kw: object) -> Task:
-    return Task(code, f"任务{code}", "area", "lead", target_kind=kind, target_value=D(target) if target else None,
+    return Task(code=code, name=f"任务{code}", area="area", lead="lead", target_kind=kind, target_value=D(target) if target else None,
                 unit=unit, **kw)  # type: ignore[arg-type]
 
 
 def _row(value: str | None, on: dt.date = H1_END, unit: str = "个", code: str = "t") -> ProgressRow:
-    return ProgressRow(code, on, D(value) if value is not None else None, unit)
+    return ProgressRow(task=code, as_of=on, value=D(value) if value is not None else None, unit=unit)
 
 
 # --- the seed's four pairs -----------------------------------------------------------------------

@@ -51,7 +51,7 @@ def tasks(draw: st.DrawFn, code: str) -> Task:
     kind = draw(st.sampled_from([None, *TargetKind]))
     target = draw(st.none() | st.decimals(min_value=-10, max_value=3000, places=1, allow_nan=False,
                                             allow_infinity=False))
-    return Task(code, f"任务{code}", "area", "lead", target_kind=kind, target_value=target,
+    return Task(code=code, name=f"任务{code}", area="area", lead="lead", target_kind=kind, target_value=target,
                 unit=draw(st.sampled_from(["万元", "个", "%"])), deadline=draw(st.none() | in_year),
                 curve=draw(curves()))
 
@@ -63,7 +63,7 @@ def task_and_row(draw: st.DrawFn, code: str) -> tuple[Task, ProgressRow | None]:
         return task, None
     value = draw(st.none() | amounts)
     unit = draw(st.sampled_from([task.unit, "", "亿元", "个", "%"]))
-    return task, ProgressRow(code, draw(in_year), value, unit)
+    return task, ProgressRow(task=code, as_of=draw(in_year), value=value, unit=unit)
 
 
 def _light_or_error(task: Task, row: ProgressRow | None, day: ProgressDay,

@@ -94,9 +94,9 @@ def test_growth_below_target() -> None:
 
 def test_milestone_overdue_and_no_recent_progress() -> None:
     plan = seed_plan()
-    plan.tasks.append(Task("greenway", "朝阳绿道示范段", "area", "fgw", target_kind=TargetKind.MILESTONE,
+    plan.tasks.append(Task(code="greenway", name="朝阳绿道示范段", area="area", lead="fgw", target_kind=TargetKind.MILESTONE,
                            unit="%", deadline=dt.date(2021, 9, 30), target_text="9月底前基本达到通行条件"))
-    plan.progress.append(ProgressRow("greenway", dt.date(2021, 5, 10), D(60), "%"))
+    plan.progress.append(ProgressRow(task="greenway", as_of=dt.date(2021, 5, 10), value=D(60), unit="%"))
     oct15 = dt.date(2021, 10, 15)
     warnings = rules.evaluate(plan, "2021Q3", on=oct15)
     overdue = _by_rule(warnings, "milestone_overdue")
@@ -113,10 +113,10 @@ def test_milestone_overdue_and_no_recent_progress() -> None:
 def test_project_not_started() -> None:
     plan = seed_plan()
     plan.projects += [
-        Project("dayangfang", "大羊坊路", "infrastructure", "fgw", planned_start=dt.date(2021, 4, 1)),
-        Project("started", "已开工项目", "livelihood", "fgw", planned_start=dt.date(2021, 4, 1),
+        Project(code="dayangfang", name="大羊坊路", category="infrastructure", lead="fgw", planned_start=dt.date(2021, 4, 1)),
+        Project(code="started", name="已开工项目", category="livelihood", lead="fgw", planned_start=dt.date(2021, 4, 1),
                 actual_start=dt.date(2021, 4, 20), phase="under_construction"),
-        Project("later", "下半年项目", "high_tech", "fgw", planned_start=dt.date(2021, 9, 1)),
+        Project(code="later", name="下半年项目", category="high_tech", lead="fgw", planned_start=dt.date(2021, 9, 1)),
     ]
     late = _by_rule(rules.evaluate(plan, "2021H1"), "project_not_started")
     assert set(late) == {"dayangfang"}
@@ -126,12 +126,12 @@ def test_project_not_started() -> None:
 
 def test_rank_fell_needs_a_previous_rank() -> None:
     plan = seed_plan()
-    plan.indicators.append(Indicator("hotline_rank", "接诉即办综合考核排名", "名", kind=IndicatorKind.RANK))
-    plan.observations.append(Observation("hotline_rank", "2021-06", D(11), "名"))
+    plan.indicators.append(Indicator(code="hotline_rank", name="接诉即办综合考核排名", unit="名", kind=IndicatorKind.RANK))
+    plan.observations.append(Observation(indicator="hotline_rank", period="2021-06", value=D(11), unit="名"))
     assert not _by_rule(rules.evaluate(plan, "2021-06"), "rank_fell")
-    plan.observations.append(Observation("hotline_rank", "2021-04", D(12), "名"))
+    plan.observations.append(Observation(indicator="hotline_rank", period="2021-04", value=D(12), unit="名"))
     assert not _by_rule(rules.evaluate(plan, "2021-06"), "rank_fell")  # 12th → 11th is a rise
-    plan.observations.append(Observation("hotline_rank", "2021-05", D(8), "名"))
+    plan.observations.append(Observation(indicator="hotline_rank", period="2021-05", value=D(8), unit="名"))
     fell = _by_rule(rules.evaluate(plan, "2021-06"), "rank_fell")
     assert fell["hotline_rank"].message_zh == "接诉即办综合考核排名2021年6月排名第11名，较2021年5月的第8名下降3位。"
     assert "ranked 11th in June 2021, down 3 places from 8th in May 2021" in fell["hotline_rank"].message_en

@@ -25,6 +25,13 @@ def _set(file: str, key_col: str, key: str, column: str, value: str, code: str) 
     return case
 
 
+def _measure_of_unknown_task(pkg: Path) -> tuple[str, int, str, str]:
+    """measures.csv is a documented table: its task codes are checked like any other reference."""
+    row = find_row(pkg, "measures.csv", "task", "demolish_illegal")
+    set_cell(pkg, "measures.csv", row, "task", "no_such_task")
+    return "measures.csv", row, "task", "unknown_reference"
+
+
 def _missing_file(pkg: Path) -> tuple[str, int, str, str]:
     (pkg / "tasks.csv").unlink()
     return "tasks.csv", 0, "", "missing_file"
@@ -132,6 +139,9 @@ CASES: dict[str, Case] = {
     "milestone progress over 100%": _set("progress.csv", "task", "health_stations", "value", "120", "bad_percent"),
     "negative progress": _set("progress.csv", "task", "elderly_beds", "value", "-5", "negative"),
     "task that is its own parent": _set("tasks.csv", "code", "vacate_land", "parent", "vacate_land", "parent_cycle"),
+    "co-department twice": _set("tasks.csv", "code", "demolish_illegal", "co", "planning;city_mgmt;planning",
+                                "duplicate_code"),
+    "measure of an unknown task": _measure_of_unknown_task,
     "milestone without deadline": _set("tasks.csv", "code", "greenway_demo", "deadline", "", "required"),
     "plan without title": _plan_without_title,
     "plan with bad year": _plan_bad_year,

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 def big(plan, users):
     """40 more tasks and 20 more projects for department A."""
     more = small_plan(year=2022, region="bigger")
-    more.tasks += [core.Task(f"x{i}", f"任务{i}", "city", "dept_a", parent="demolish" if i % 2 else "",
+    more.tasks += [core.Task(code=f"x{i}", name=f"任务{i}", area="city", lead="dept_a", parent="demolish" if i % 2 else "",
                              co=("dept_b",), target_kind=core.TargetKind.LEVEL_AT_LEAST, target_value=i + 1,
                              unit="个") for i in range(40)]
-    more.projects += [core.Project(f"q{i}", f"项目{i}", "livelihood", "dept_a") for i in range(20)]
+    more.projects += [core.Project(code=f"q{i}", name=f"项目{i}", category="livelihood", lead="dept_a") for i in range(20)]
     return import_package(more, actor=Actor.cli())
 
 

@@ -1,12 +1,15 @@
-"""Units a report writes after a figure, with the scale to the base unit.
+"""Units a report writes after a figure, as the checker reads them.
 
-A small table of our own until ``planwatch.core.units`` settles; the checker only needs to scale
-(亿元 → 元, 万平方米 → 平方米) and to know which units are measure words (counts of things).
+The measure words (counts of things) are ``planwatch.core.units.COUNTERS``, the one table the package
+and the target parser use too; comparisons and conversions go through ``planwatch.core.units``. Here:
+the written forms of physical units the reader recognises and the name each is compared under.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+
+from planwatch.core.units import COUNTERS
 
 # number scales written between the figure and its unit
 SCALES: dict[str, Decimal] = {
@@ -46,13 +49,6 @@ MEASURES: dict[str, str] = {
     "个月": "月",
     "个季度": "季度",
 }
-
-# measure words (量词): counts of things; the base unit is the word itself
-COUNTERS: tuple[str, ...] = (
-    "人次", "场次", "剂次", "家", "个", "项", "人", "套", "处", "座", "站", "张", "名", "户", "条", "辆",
-    "部", "所", "宗", "份", "剂", "场", "批", "组", "根", "件", "间", "村", "乡", "笔", "只", "台",
-    "栋", "起", "例", "期", "方面", "棵", "株", "盏", "艘", "架", "次", "架次", "车次", "批次",
-)
 
 # "个" before one of these is part of the unit: 7个工作日 → 7 工作日
 COUNTER_PREFIXED = ("工作日",)

@@ -3,14 +3,49 @@
 No Django, no I/O. Values are kept in the unit written in the package (``亿元``, ``万平方米``); the
 ``units`` module converts between scales when a comparison needs it. Published growth rates are kept
 exactly as published (``Decimal`` from the text, with the number of decimals it was written with).
+
+**One field list.** These dataclasses are the single definition of a plan's fields. Each field made with
+``col(...)`` is a column of the plan data package of the same name (its cell type from the field's type,
+or ``kind``: period, curve, codes; ``ref`` names the table whose codes it holds); ``source`` is the row's
+origin (the columns ``illustrative`` and ``source``). The package's tables (``package.schema``), its
+reader and writer, and the conversion to and from the Django models (``web/plans/adapters.py``) are
+derived from them: a new column is one new field here (and, for the database, one model field).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
+
+COLUMN = "planwatch.column"  # the dataclass field metadata key of a package column
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """How a field is a column of the plan data package (docs/package.md)."""
+
+    kind: str = ""  # "" from the field's type; "period", "curve" or "codes" where text needs reading
+    required: bool = False  # the column must exist and no cell may be blank
+    ref: str = ""  # the table whose codes the column holds: areas, departments, indicators, tasks
+    choices: tuple[str, ...] = ()  # allowed values of a text column (enums give their own)
+    header: bool = False  # the column must exist though its cells may be blank
+
+
+def col(default: Any = MISSING, *, kind: str = "", required: bool = False, ref: str = "",
+        choices: tuple[str, ...] = (), header: bool = False) -> Any:
+    """A dataclass field that is a package column (see ``Column``)."""
+    meta = {COLUMN: Column(kind, required, ref, choices, header)}
+    if default is MISSING:
+        return field(metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def columns(cls: type) -> list[tuple[str, Column]]:
+    """The package columns of a plan's data class, in order: (field name, column)."""
+    return [(f.name, f.metadata[COLUMN]) for f in fields(cls) if COLUMN in f.metadata]
 
 
 class IndicatorKind(StrEnum):
@@ -27,8 +62,11 @@ class Aggregation(StrEnum):
 
 # How a figure was published (Observation.bound) and the word a Chinese report puts before it.
 BOUNDS = {"approx": "约", "nearly": "近", "over": "超", "passed": "突破", "odd": "余"}
-# Whether a progress figure counts toward its task's target (ProgressRow.scope).
+# Whether a progress figure counts toward its task's target (ProgressRow.scope): "" it does.
 SCOPES = ("same", "differs", "unclear")
+DEPARTMENT_KINDS = ("department", "subdistrict")
+PROJECT_CATEGORIES = ("infrastructure", "livelihood", "high_tech")
+PROJECT_PHASES = ("planned", "preparing", "under_construction", "completed")
 
 
 class TargetKind(StrEnum):
@@ -60,130 +98,156 @@ class Region:
     name_en: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Department:
-    code: str
-    name: str
-    name_en: str = ""
-    kind: str = "department"  # department (委办局) | subdistrict (街乡)
+    code: str = col(required=True)
+    name: str = col(required=True)
+    name_en: str = col("")
+    kind: str = col("department", choices=DEPARTMENT_KINDS)  # department (委办局) | subdistrict (街乡)
     source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Area:
     """A plan area: one subsection (（一）…) of the execution report."""
 
-    code: str
-    name: str
-    name_en: str = ""
-    order: int = 0
+    code: str = col(required=True)
+    name: str = col(required=True)
+    name_en: str = col("")
+    order: int = col(0)
     source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Indicator:
-    code: str
-    name: str
-    unit: str  # unit of the level ("亿元", "%", "名"); "" for an index with no published level
-    name_en: str = ""
-    kind: IndicatorKind = IndicatorKind.LEVEL
-    aggregation: Aggregation = Aggregation.CUMULATIVE
-    higher_is_better: bool = True
-    comparable: bool = False  # official growth is at comparable prices: never recompute it from levels
-    headline: bool = False  # appears in the headline paragraph of the report
-    area: str = ""  # Area.code
-    department: str = ""  # Department.code that reports it
-    order: int = 0
+    code: str = col(required=True)
+    name: str = col(required=True)
+    name_en: str = col("")
+    unit: str = col("", header=True)  # unit of the level ("亿元", "%", "名"); "" for an index with no level
+    kind: IndicatorKind = col(IndicatorKind.LEVEL)
+    aggregation: Aggregation = col(Aggregation.CUMULATIVE)
+    higher_is_better: bool = col(True)  # blank: true, except for a rank (lower is better)
+    comparable: bool = col(False)  # official growth is at comparable prices: never recompute it from levels
+    headline: bool = col(False)  # appears in the headline paragraph of the report
+    area: str = col("", ref="areas")  # Area.code
+    department: str = col("", ref="departments")  # Department.code that reports it
+    order: int = col(0)
     source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Observation:
     """A published figure of an indicator for a period, with the growth rates published beside it."""
 
-    indicator: str
-    period: str  # canonical period string: "2021H1", "2021-06", "2021Q2", "2021"
-    value: Decimal | None  # the level, in ``unit``; None where only growth is published
-    unit: str
-    yoy_pct: Decimal | None = None  # 同比增长, as published
-    vs_base_pct: Decimal | None = None  # 比 base_period 增长, as published
-    base_period: str = ""  # "2019H1"
-    avg_pct: Decimal | None = None  # a published average annual growth, kept only where no vs_base is given
-    source: Source = field(default_factory=Source)
-    yoy_pp: Decimal | None = None  # change from a year earlier in percentage points, as published (rates)
+    indicator: str = col(required=True, ref="indicators")
+    period: str = col(required=True, kind="period")  # canonical: "2021H1", "2021-06", "2021Q2", "2021"
+    value: Decimal | None = col(None)  # the level, in ``unit``; None where only growth is published
+    unit: str = col("")
+    yoy_pct: Decimal | None = col(None)  # 同比增长, as published
+    vs_base_pct: Decimal | None = col(None)  # 比 base_period 增长, as published
+    base_period: str = col("", kind="period")  # "2019H1"
+    avg_pct: Decimal | None = col(None)  # a published average annual growth, kept only where no vs_base is given
+    yoy_pp: Decimal | None = col(None)  # change from a year earlier in percentage points, as published (rates)
     # how the value was published: "" exact; approx 约, nearly 近 (just under), over 超 (more than),
     # passed 突破 (passed the figure), odd 余 (the figure and some more: 7300余延长米). See BOUNDS.
-    bound: str = ""
-    account: str = ""  # 进展情况: the department's words on the work behind the figure (1–3 sentences)
+    bound: str = col("", choices=tuple(BOUNDS))
+    account: str = col("")  # 进展情况: the department's words on the work behind the figure (1–3 sentences)
+    source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
     """An annual target of an indicator."""
 
-    indicator: str
-    period: str  # "2021"
-    kind: TargetKind
-    value: Decimal | None
-    unit: str
-    text: str = ""  # the plan's own wording: 增长6%以上
-    due: dt.date | None = None
+    indicator: str = col(required=True, ref="indicators")
+    period: str = col(required=True, kind="period")  # "2021"
+    kind: TargetKind = col(required=True)
+    value: Decimal | None = col(None)
+    unit: str = col("")
+    text: str = col("")  # the plan's own wording: 增长6%以上
+    due: dt.date | None = col(None)
     source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
     """A unit of plan work (重点任务); sub-tasks name their parent."""
 
-    code: str
-    name: str
-    area: str  # Area.code
-    lead: str  # Department.code
-    name_en: str = ""
-    parent: str = ""
-    co: tuple[str, ...] = ()  # co-departments
-    target_kind: TargetKind | None = None
-    target_value: Decimal | None = None
-    unit: str = ""
-    deadline: dt.date | None = None  # default: end of the plan year
-    curve: str = "linear"  # "linear" | "milestones:2021-06-30=40;2021-09-30=80" | "seasonal:0,0,5,…" (12 cumulative %)
-    target_text: str = ""  # the plan's wording: 全年拆违面积不少于210万平方米
-    measure: str = ""  # the plan office's wording for the measures section (三), figures filled from data
+    code: str = col(required=True)
+    name: str = col(required=True)
+    name_en: str = col("")
+    parent: str = col("", ref="tasks")
+    area: str = col(required=True, ref="areas")  # Area.code
+    lead: str = col(required=True, ref="departments")  # Department.code
+    co: tuple[str, ...] = col((), kind="codes", ref="departments")  # co-departments
+    target_kind: TargetKind | None = col(None)
+    target_value: Decimal | None = col(None)
+    unit: str = col("")
+    deadline: dt.date | None = col(None)  # default: end of the plan year
+    # "linear" | "milestones:2021-06-30=40;2021-09-30=80" | "seasonal:0,0,5,…" (12 cumulative %)
+    curve: str = col("linear", kind="curve")
+    target_text: str = col("")  # the plan's wording: 全年拆违面积不少于210万平方米
+    measure: str = col("")  # the plan office's wording for the measures section (三), figures filled from data
     source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProgressRow:
     """Cumulative progress of a task as of a date (approved figures only)."""
 
-    task: str
-    as_of: dt.date
-    value: Decimal | None  # cumulative amount done since the start of the year, in the task's unit
-    unit: str
-    note: str = ""
-    source: Source = field(default_factory=Source)
-    account: str = ""  # 进展情况: the department's own words on the work done (1–3 sentences)
+    task: str = col(required=True, ref="tasks")
+    as_of: dt.date = col(required=True)
+    value: Decimal | None = col(None)  # cumulative amount done since the start of the year, in the task's unit
+    unit: str = col("")
+    note: str = col("")
+    account: str = col("")  # 进展情况: the department's own words on the work done (1–3 sentences)
     # 口径: "" the figure counts toward the task's target; "differs" / "unclear" it may not (the report then
     # states it without setting it against the target). See SCOPES.
-    scope: str = ""
+    scope: str = col("", choices=SCOPES)
+    source: Source = field(default_factory=Source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Project:
     """A key investment project (重点项目)."""
 
-    code: str
-    name: str
-    category: str  # infrastructure | livelihood | high_tech
-    lead: str  # Department.code
-    name_en: str = ""
-    planned_start: dt.date | None = None
-    actual_start: dt.date | None = None
-    planned_finish: dt.date | None = None
-    phase: str = "planned"  # planned | preparing | under_construction | completed
-    investment_plan: Decimal | None = None  # annual planned investment, 万元
-    investment_done: Decimal | None = None  # completed this year to as_of, 万元
-    as_of: dt.date | None = None
+    code: str = col(required=True)
+    name: str = col(required=True)
+    name_en: str = col("")
+    category: str = col(required=True, choices=PROJECT_CATEGORIES)  # infrastructure | livelihood | high_tech
+    lead: str = col(required=True, ref="departments")  # Department.code
+    planned_start: dt.date | None = col(None)
+    actual_start: dt.date | None = col(None)
+    planned_finish: dt.date | None = col(None)
+    phase: str = col("planned", choices=PROJECT_PHASES)  # planned | preparing | under_construction | completed
+    investment_plan: Decimal | None = col(None)  # annual planned investment, 万元
+    investment_done: Decimal | None = col(None)  # completed this year to as_of, 万元
+    as_of: dt.date | None = col(None)
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Measure:
+    """The plan office's wording of a task for section 三 of the report (measures.csv), in both languages;
+    {target}, {done}, {remaining} and {share} are filled from the data."""
+
+    task: str = col(required=True, ref="tasks")
+    text_zh: str = col("")
+    text_en: str = col("")
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Narrative:
+    """The plan office's wording of an area in the report (narrative.csv): headings and a lead sentence."""
+
+    area: str = col(required=True, ref="areas")
+    heading_zh: str = col("")
+    heading_en: str = col("")
+    measures_heading_zh: str = col("")
+    measures_heading_en: str = col("")
+    lead_zh: str = col("")
+    lead_en: str = col("")
     source: Source = field(default_factory=Source)
 
 
@@ -208,6 +272,8 @@ class Plan:
     projects: list[Project] = field(default_factory=list)
     extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # other sheets, kept verbatim
     illustrative_note: str = ""  # plan.yaml: which rows of the package are illustrative, in words
+    measures: list[Measure] = field(default_factory=list)  # measures.csv: section 三's wording per task
+    narrative: list[Narrative] = field(default_factory=list)  # narrative.csv: headings and leads per area
 
     def indicator(self, code: str) -> Indicator:
         for ind in self.indicators:

@@ -67,13 +67,22 @@ PREFIXES: tuple[tuple[str, Decimal], ...] = (
     ("百", Decimal(10) ** 2),
 )
 
+# Measure words (量词): counts of things, each its own base unit (5项, 2281个, 3场). One table for the
+# package, the target-text parser and the report checker (which reads them after a figure).
+COUNTERS: tuple[str, ...] = (
+    "人次", "场次", "剂次", "家", "个", "项", "人", "套", "处", "座", "站", "张", "名", "户", "条", "辆",
+    "部", "所", "宗", "份", "剂", "场", "批", "组", "根", "件", "间", "村", "乡", "笔", "只", "台",
+    "栋", "起", "例", "期", "方面", "棵", "株", "盏", "艘", "架", "次", "架次", "车次", "批次",
+)
+
 # Base units the target-text parser recognises after a number (any other base still parses here).
-KNOWN_BASES: tuple[str, ...] = (
+KNOWN_BASES: tuple[str, ...] = tuple(dict.fromkeys((
     "元", "美元", "人民币", "平方米", "米", "人", "人次", "户", "张", "个", "套", "家", "处", "座", "部",
     "项", "所", "条", "站", "名", "场", "场次", "辆", "批", "剂次", "剂", "份", "件", "棵", "株", "吨",
     "标准煤", "吨标准煤", "千瓦时", "度", "瓦时", "公顷", "亩", "公里", "千米", "延长米", "平米",
     "微克/立方米", "毫克/立方米", "立方米", "次", "天", "小时", "分钟", "所学校", "间", "组", "根",
-)
+    *COUNTERS,
+)))
 
 
 def _norm(text: str) -> str:

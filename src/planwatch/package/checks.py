@@ -154,6 +154,11 @@ def check_tasks(rows: list[Row], issues: Issues) -> None:
     parents = {r.get("code"): r.get("parent") for r in rows}
     for row in rows:
         kind, value, unit = row.get("target_kind"), row.get("target_value"), row.get("unit") or ""
+        co = row.get("co") or ()
+        twice = sorted({c for c in co if co.count(c) > 1})
+        if twice:
+            issues.error(row.label, row.n, "co", f"配合单位“{twice[0]}”重复填写", f"co-department {twice[0]!r} is listed twice",
+                         "duplicate_code")
         if value is not None and not unit:
             _need_unit(row, "unit", issues, "任务目标", "task target")
         if value is not None and not kind:

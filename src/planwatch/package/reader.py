@@ -3,24 +3,14 @@ of them is an error (loading is all or nothing)."""
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Callable
+from dataclasses import MISSING, fields
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from planwatch.core.model import (
-    Aggregation,
-    Area,
-    Department,
-    Indicator,
-    IndicatorKind,
-    Observation,
-    Plan,
-    ProgressRow,
-    Project,
-    Source,
-    Target,
-    TargetKind,
-    Task,
-)
+from planwatch.core.model import COLUMN, Indicator, IndicatorKind, Plan, Source
 
 from . import checks, schema
 from .issues import PackageError, PackageIssue
@@ -30,12 +20,7 @@ from .sources import RawPackage, read
 
 
 def _src(row: Row) -> Source:
-    return Source(row.file, row.n, row.get("source") or "", bool(row.get("illustrative")))
-
-
-def _opt_bool(row: Row, name: str, default: bool) -> bool:
-    v = row.get(name)
-    return default if v is None else bool(v)
+    return Source(row.file, row.n, row.v.get("source") or "", bool(row.v.get("illustrative")))
 
 
 def inspect(path: str | Path) -> tuple[Plan | None, list[PackageIssue]]:
@@ -77,6 +62,9 @@ def _parse(
     complete: set[str] = set()  # tables present with all their required columns: safe to check against
     for table in schema.TABLES:
         rt = raw.tables.get(table.name)
+        if rt is None and table.optional:
+            tables[table.name] = []
+            continue
         if rt is None:
             if raw.form == "xlsx":
                 issues.error(raw.label(table.name, "csv"), 0, "", f"缺少工作表 {table.name}",
@@ -95,22 +83,12 @@ def _parse(
     def codes(name: str) -> set[str]:
         return {r.get("code") for r in tables[name] if r.get("code")}
 
-    def ref(table: str, column: str, target: str, what: tuple[str, str, str]) -> None:
-        if target in complete:
-            checks.check_ref(tables[table], column, codes(target), what, issues)
-
-    area = ("领域", "area", "areas.csv")
-    dept = ("部门", "department", "departments.csv")
-    ind = ("指标", "indicator", "indicators.csv")
-    ref("indicators", "area", "areas", area)
-    ref("indicators", "department", "departments", dept)
-    ref("observations", "indicator", "indicators", ind)
-    ref("targets", "indicator", "indicators", ind)
-    ref("tasks", "area", "areas", area)
-    ref("tasks", "lead", "departments", dept)
-    ref("tasks", "co", "departments", dept)
-    ref("progress", "task", "tasks", ("任务", "task", "tasks.csv"))
-    ref("projects", "lead", "departments", dept)
+    for table in schema.TABLES:  # every column naming another table's codes (parents: check_tasks)
+        for column in table.columns:
+            if column.ref and column.ref != table.name and column.ref in complete:
+                ref_table = schema.TABLES_BY_NAME[column.ref]
+                what = (_REF_WORDS[column.ref][0], _REF_WORDS[column.ref][1], ref_table.filename)
+                checks.check_ref(tables[table.name], column.name, codes(column.ref), what, issues)
 
     by_code = {r.get("code"): r for r in tables["indicators"] if r.get("code")} if "indicators" in complete else {}
     checks.check_observations(tables["observations"], by_code, issues)
@@ -122,116 +100,51 @@ def _parse(
     return head, report, tables, extra
 
 
+# Defaults that depend on another column of the row: a rank's higher_is_better is false.
+_DERIVED: dict[type, dict[str, Callable[[dict[str, Any]], Any]]] = {
+    Indicator: {"higher_is_better": lambda v: v["kind"] is not IndicatorKind.RANK},
+}
+_REF_WORDS = {"areas": ("领域", "area"), "departments": ("部门", "department"), "indicators": ("指标", "indicator"),
+              "tasks": ("任务", "task")}
+
+
+def _maker(cls: type) -> Callable[[Row], Any]:
+    """Build an object of plan data class ``cls`` from a typed row: the field list decides every column."""
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, Any, Any]] = []  # (field, blank value, convert)
+    for f in fields(cls):
+        if COLUMN not in f.metadata:
+            continue
+        args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)] or [hints[f.name]]
+        enum = args[0] if isinstance(args[0], type) and issubclass(args[0], Enum) else None
+        blank = f.default if f.default is not MISSING else None
+        plan.append((f.name, blank, enum))
+    derived = _DERIVED.get(cls, {})
+
+    def make(row: Row) -> Any:
+        v = row.v
+        kw: dict[str, Any] = {}
+        for name, blank, enum in plan:
+            value = v.get(name)
+            if value is None or value == "":
+                kw[name] = derived[name](kw) if name in derived else blank
+            else:
+                kw[name] = enum(value) if enum is not None else value
+        return cls(**kw, source=_src(row))
+
+    return make
+
+
 def _build(
     head: PlanHead, report: dict[str, Any], t: dict[str, list[Row]], extra: dict[str, list[dict[str, str]]]
 ) -> Plan:
-    return Plan(
-        region=head.region,
-        year=head.year,
-        title=head.title,
-        title_en=head.title_en,
-        base_year=head.base_year,
-        settings=head.settings,
-        report=report,
-        illustrative_note=head.illustrative_note,
-        extra=extra,
-        areas=[Area(r.get("code"), r.get("name"), r.get("name_en"), r.get("order") or 0, _src(r)) for r in t["areas"]],
-        departments=[
-            Department(r.get("code"), r.get("name"), r.get("name_en"), r.get("kind") or "department", _src(r))
-            for r in t["departments"]
-        ],
-        indicators=[
-            Indicator(
-                code=r.get("code"),
-                name=r.get("name"),
-                unit=r.get("unit"),
-                name_en=r.get("name_en"),
-                kind=IndicatorKind(r.get("kind") or IndicatorKind.LEVEL),
-                aggregation=Aggregation(r.get("aggregation") or Aggregation.CUMULATIVE),
-                higher_is_better=_opt_bool(r, "higher_is_better", r.get("kind") != IndicatorKind.RANK),
-                comparable=_opt_bool(r, "comparable", False),
-                headline=_opt_bool(r, "headline", False),
-                area=r.get("area"),
-                department=r.get("department"),
-                order=r.get("order") or 0,
-                source=_src(r),
-            )
-            for r in t["indicators"]
-        ],
-        observations=[
-            Observation(
-                indicator=r.get("indicator"),
-                period=r.get("period"),
-                value=r.get("value"),
-                unit=r.get("unit"),
-                yoy_pct=r.get("yoy_pct"),
-                vs_base_pct=r.get("vs_base_pct"),
-                base_period=r.get("base_period") or "",
-                avg_pct=r.get("avg_pct"),
-                source=_src(r),
-                yoy_pp=r.get("yoy_pp"),
-                bound=r.get("bound") or "",
-                account=r.get("account") or "",
-            )
-            for r in t["observations"]
-        ],
-        targets=[
-            Target(
-                indicator=r.get("indicator"),
-                period=r.get("period"),
-                kind=TargetKind(r.get("kind")),
-                value=r.get("value"),
-                unit=r.get("unit"),
-                text=r.get("text"),
-                due=r.get("due"),
-                source=_src(r),
-            )
-            for r in t["targets"]
-        ],
-        tasks=[
-            Task(
-                code=r.get("code"),
-                name=r.get("name"),
-                area=r.get("area"),
-                lead=r.get("lead"),
-                name_en=r.get("name_en"),
-                parent=r.get("parent"),
-                co=r.get("co"),
-                target_kind=TargetKind(r.get("target_kind")) if r.get("target_kind") else None,
-                target_value=r.get("target_value"),
-                unit=r.get("unit"),
-                deadline=r.get("deadline"),
-                curve=r.get("curve") or "linear",
-                target_text=r.get("target_text"),
-                measure=r.get("measure"),
-                source=_src(r),
-            )
-            for r in t["tasks"]
-        ],
-        progress=[
-            ProgressRow(r.get("task"), r.get("as_of"), r.get("value"), r.get("unit"), r.get("note"), _src(r),
-                        account=r.get("account") or "", scope=r.get("scope") or "")
-            for r in t["progress"]
-        ],
-        projects=[
-            Project(
-                code=r.get("code"),
-                name=r.get("name"),
-                category=r.get("category"),
-                lead=r.get("lead"),
-                name_en=r.get("name_en"),
-                planned_start=r.get("planned_start"),
-                actual_start=r.get("actual_start"),
-                planned_finish=r.get("planned_finish"),
-                phase=r.get("phase") or "planned",
-                investment_plan=r.get("investment_plan"),
-                investment_done=r.get("investment_done"),
-                as_of=r.get("as_of"),
-                source=_src(r),
-            )
-            for r in t["projects"]
-        ],
-    )
+    plan = Plan(region=head.region, year=head.year, title=head.title, title_en=head.title_en,
+                base_year=head.base_year, settings=head.settings, report=report,
+                illustrative_note=head.illustrative_note, extra=extra)
+    for table in schema.TABLES:
+        make = _maker(schema.CLASSES[table.name])
+        setattr(plan, schema.ATTRIBUTES[table.name], [make(r) for r in t[table.name]])
+    return plan
 
 
 def load(path: str | Path) -> Plan:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from planwatch.core.model import Plan, Source
+from planwatch.core.model import Plan, columns
 
 from . import schema
 from .cells import decimal_text
@@ -38,82 +38,19 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _with_source(values: dict[str, Any], source: Source) -> dict[str, Any]:
-    values["illustrative"] = True if source.illustrative else None
-    values["source"] = source.quote
-    return values
-
-
 def table_values(plan: Plan) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table as typed values, column name → value."""
-    return {
-        "areas": [{"code": a.code, "name": a.name, "name_en": a.name_en, "order": a.order} for a in plan.areas],
-        "departments": [
-            _with_source({"code": d.code, "name": d.name, "name_en": d.name_en, "kind": d.kind}, d.source)
-            for d in plan.departments
-        ],
-        "indicators": [
-            _with_source(
-                {
-                    "code": i.code, "name": i.name, "name_en": i.name_en, "unit": i.unit, "kind": i.kind,
-                    "aggregation": i.aggregation, "higher_is_better": i.higher_is_better,
-                    "comparable": i.comparable, "headline": i.headline, "area": i.area,
-                    "department": i.department, "order": i.order,
-                },
-                i.source,
-            )
-            for i in plan.indicators
-        ],
-        "observations": [
-            _with_source(
-                {
-                    "indicator": o.indicator, "period": o.period, "value": o.value, "unit": o.unit,
-                    "yoy_pct": o.yoy_pct, "vs_base_pct": o.vs_base_pct, "base_period": o.base_period,
-                    "avg_pct": o.avg_pct, "yoy_pp": o.yoy_pp, "bound": o.bound,
-                    "account": o.account,
-                },
-                o.source,
-            )
-            for o in plan.observations
-        ],
-        "targets": [
-            _with_source(
-                {"indicator": t.indicator, "period": t.period, "kind": t.kind, "value": t.value, "unit": t.unit,
-                 "text": t.text, "due": t.due},
-                t.source,
-            )
-            for t in plan.targets
-        ],
-        "tasks": [
-            _with_source(
-                {
-                    "code": t.code, "name": t.name, "name_en": t.name_en, "parent": t.parent, "area": t.area,
-                    "lead": t.lead, "co": t.co, "target_kind": t.target_kind, "target_value": t.target_value,
-                    "unit": t.unit, "deadline": t.deadline, "curve": t.curve, "target_text": t.target_text,
-                    "measure": t.measure,
-                },
-                t.source,
-            )
-            for t in plan.tasks
-        ],
-        "progress": [
-            _with_source({"task": p.task, "as_of": p.as_of, "value": p.value, "unit": p.unit, "note": p.note,
-                          "account": p.account, "scope": p.scope}, p.source)
-            for p in plan.progress
-        ],
-        "projects": [
-            _with_source(
-                {
-                    "code": p.code, "name": p.name, "name_en": p.name_en, "category": p.category, "lead": p.lead,
-                    "planned_start": p.planned_start, "actual_start": p.actual_start,
-                    "planned_finish": p.planned_finish, "phase": p.phase, "investment_plan": p.investment_plan,
-                    "investment_done": p.investment_done, "as_of": p.as_of,
-                },
-                p.source,
-            )
-            for p in plan.projects
-        ],
-    }
+    """The rows of every table as typed values, column name → value (the field list decides the columns)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in schema.TABLES:
+        names = [n for n, _ in columns(schema.CLASSES[table.name])]
+        rows = []
+        for obj in getattr(plan, schema.ATTRIBUTES[table.name]):
+            row = {n: getattr(obj, n) for n in names}
+            row["illustrative"] = True if obj.source.illustrative else None
+            row["source"] = obj.source.quote
+            rows.append(row)
+        out[table.name] = rows
+    return out
 
 
 def plan_yaml(plan: Plan) -> dict[str, Any]:
@@ -144,6 +81,8 @@ def write_folder(plan: Plan, path: str | Path) -> Path:
         (out / schema.REPORT_FILE).write_text(_dump_yaml(dict(plan.report)), encoding="utf-8")
     values = table_values(plan)
     for table in schema.TABLES:
+        if table.optional and not values[table.name]:
+            continue
         _write_csv(out / table.filename, list(table.column_names),
                    [[_cell(r.get(c)) for c in table.column_names] for r in values[table.name]])
     for name, rows in plan.extra.items():

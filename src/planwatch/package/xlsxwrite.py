@@ -83,6 +83,8 @@ def write_workbook(plan: Plan, path: Path) -> None:
             ws.append([_text_cell(ws, key), _text_cell(ws, text)])
     values = table_values(plan)
     for table in schema.TABLES:
+        if table.optional and not values[table.name]:
+            continue
         ws = wb.create_sheet(table.name)
         ws.freeze_panes = "A2"
         ws.append(_header(ws, list(table.column_names)))

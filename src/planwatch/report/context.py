@@ -207,8 +207,15 @@ def _departments(plan: Plan) -> dict[str, tuple[str, str]]:
     return {d.code: (d.name, d.name_en or d.name) for d in plan.departments}
 
 
-def _extra(plan: Plan, name: str, key: str) -> dict[str, dict[str, str]]:
-    return {row.get(key, ""): row for row in plan.extra.get(name, []) if row.get(key)}
+def _narrative(plan: Plan) -> dict[str, dict[str, str]]:
+    """narrative.csv by area: headings and lead sentences."""
+    return {n.area: {k: getattr(n, k) for k in ("heading_zh", "heading_en", "measures_heading_zh",
+                                                "measures_heading_en", "lead_zh", "lead_en")} for n in plan.narrative}
+
+
+def _measures(plan: Plan) -> dict[str, dict[str, str]]:
+    """measures.csv by task: section 三's wording."""
+    return {m.task: {"text_zh": m.text_zh, "text_en": m.text_en} for m in plan.measures}
 
 
 def gather(a: Assessment) -> ReportData:
@@ -218,8 +225,8 @@ def gather(a: Assessment) -> ReportData:
     ind_wording: dict[str, Any] = dict(wording_.get("indicators") or {})
     task_wording: dict[str, Any] = dict(wording_.get("tasks") or {})
     depts = _departments(plan)
-    narrative = _extra(plan, "narrative", "area")
-    measure_rows = _extra(plan, "measures", "task")
+    narrative = _narrative(plan)
+    measure_rows = _measures(plan)
 
     def item(ind: Indicator, figs: Any) -> IndicatorItem:
         w = dict(ind_wording.get(ind.code) or {})

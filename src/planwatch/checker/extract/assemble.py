@@ -52,7 +52,7 @@ def assemble(
                           "牵头单位待定（tbd）。Draft read by planwatch extract: each row's source is its sentence; "
                           "review.csv gives confidences and what to check; lead departments are to be assigned (tbd).",
     )
-    plan.departments.append(Department(PLACEHOLDER_LEAD, "待定（请填写牵头单位）", "to be assigned",
+    plan.departments.append(Department(code=PLACEHOLDER_LEAD, name="待定（请填写牵头单位）", name_en="to be assigned",
                                        source=Source(quote="", illustrative=True)))
     reviews: list[Review] = []
     targeted = {t.indicator.key for t in targets}
@@ -129,7 +129,7 @@ def _tasks(plan: Plan, tasks: list[DraftTask], reviews: list[Review]) -> None:
         name = t.area or "其他"
         if name not in areas:
             areas[name] = f"a{len(areas) + 1}"
-            plan.areas.append(Area(areas[name], name, "", len(areas)))
+            plan.areas.append(Area(code=areas[name], name=name, name_en="", order=len(areas)))
         code = f"T{i:03d}"
         plan.tasks.append(Task(
             code=code, name=t.name, area=areas[name], lead=PLACEHOLDER_LEAD, target_kind=t.kind, target_value=t.value,
@@ -139,7 +139,7 @@ def _tasks(plan: Plan, tasks: list[DraftTask], reviews: list[Review]) -> None:
         review.reasons.append(because("lead_tbd"))
         reviews.append(review)
     if not plan.areas:
-        plan.areas.append(Area("a0", "其他", "other", 0))
+        plan.areas.append(Area(code="a0", name="其他", name_en="other", order=0))
 
 
 def _conflicts(conflicts: list[Conflict], reviews: list[Review], codes: dict[str, str]) -> None:

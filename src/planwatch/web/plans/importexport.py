@@ -8,6 +8,7 @@ become the progress rows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from planwatch.core import model as core
 
-from . import changelog
+from . import adapters, changelog
 from .actor import Actor
 from .models import (
     Area,
@@ -95,7 +96,7 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
     obj = Plan.objects.create(region=region, year=plan.year, title=plan.title, title_en=plan.title_en,
                               base_year=plan.base_year, illustrative_note=plan.illustrative_note,
                               settings=plan.settings, report=_without_authored(plan.report),
-                              extra=plan.extra,
+                              extra=_extra(plan),
                               require_head_approval=bool(plan.settings.get("require_head_approval", False)))
     _unique([(d.code, d.source) for d in plan.departments], "departments.csv")
     _unique([(a.code, a.source) for a in plan.areas], "areas.csv")
@@ -217,79 +218,63 @@ def authored_block(obj: Plan) -> dict[str, Any]:
     return out
 
 
-def _source(row: Any) -> core.Source:
-    return core.Source(file=row.origin_file, row=row.origin_row, quote=row.source, illustrative=row.illustrative)
+def _extra(plan: core.Plan) -> dict[str, Any]:
+    """``Plan.extra``: the package's other sheets, and measures.csv and narrative.csv as rows."""
+    rows = {name: adapters.extra_rows(name, getattr(plan, name)) for name in adapters.IN_EXTRA if getattr(plan, name)}
+    return {**plan.extra, **rows}
 
 
-def _target_kind(kind: str) -> core.TargetKind:
-    """A target row's kind; a row without one (typed in the admin) is a target in words."""
-    try:
-        return core.TargetKind(kind)
-    except ValueError:
-        return core.TargetKind.QUALITATIVE
+def _rows(table: str, queryset: Any, codes: dict[str, dict[int, str]]) -> list[Any]:
+    """The core rows of ``table`` read from ``queryset`` in one query, as the field list maps them
+    (``adapters``): plain tuples, no model instances (a city has hundreds of thousands of observations)."""
+    names, make = adapters.maker(table, codes)
+    return [make(row) for row in queryset.values_list(*names)]
+
+
+def _ids(queryset: Any) -> dict[int, str]:
+    return dict(queryset.values_list("id", "code"))
 
 
 def export_indicators(
     obj: Plan, areas: dict[int, str], depts: dict[int, str]
 ) -> tuple[list[core.Indicator], list[core.Observation], list[core.Target]]:
     """The plan's indicators, observations and targets as core objects (``areas``/``depts``: pk → code)."""
-    inds = list(obj.indicators.all())
-    ind_codes = {i.pk: i.code for i in inds}
-    indicators = [core.Indicator(
-        code=i.code, name=i.name, unit=i.unit, name_en=i.name_en, kind=core.IndicatorKind(i.kind),
-        aggregation=core.Aggregation(i.aggregation), higher_is_better=i.higher_is_better,
-        comparable=i.comparable, headline=i.headline, area=areas.get(i.area_id, "") if i.area_id else "",
-        department=depts.get(i.department_id, "") if i.department_id else "", order=i.order,
-        source=_source(i)) for i in inds]
-    observations = [core.Observation(
-        indicator=ind_codes[o.indicator_id], period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-        vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-        bound=o.bound, account=o.account, source=_source(o))
-        for o in Observation.objects.filter(indicator__plan=obj).order_by("seq", "id")]
-    targets = [core.Target(
-        indicator=ind_codes[t.indicator_id], period=t.period, kind=_target_kind(t.kind), value=t.value,
-        unit=t.unit, text=t.text, due=t.due, source=_source(t))
-        for t in Target.objects.filter(indicator__plan=obj).order_by("seq", "id")]
+    inds = Indicator.objects.filter(plan=obj).order_by("seq", "id")
+    codes = {"areas": areas, "departments": depts, "indicators": _ids(inds)}
+    indicators = _rows("indicators", inds, codes)
+    observations = _rows("observations", Observation.objects.filter(indicator__plan=obj).order_by("seq", "id"), codes)
+    targets = _rows("targets", Target.objects.filter(indicator__plan=obj).order_by("seq", "id"), codes)
     return indicators, observations, targets
 
 
 def export_plan(obj: Plan) -> core.Plan:
     """The plan as a ``core.model.Plan``: what was imported, plus the approved progress since."""
-    depts = {d.pk: d.code for d in obj.departments.all()}
-    areas = {a.pk: a.code for a in obj.areas.all()}
+    depts = _ids(obj.departments.all())
+    areas = _ids(obj.areas.all())
     indicators, observations, targets = export_indicators(obj, areas, depts)
-    tasks = list(Task.objects.filter(plan=obj).order_by("seq", "id"))
-    task_codes = {t.pk: t.code for t in tasks}
+    task_qs = Task.objects.filter(plan=obj).order_by("seq", "id")
+    codes = {"areas": areas, "departments": depts, "tasks": _ids(task_qs)}
+    co: dict[str, list[str]] = {}
+    for task_id, dept_id in (TaskCoDepartment.objects.filter(task__plan=obj).order_by("task_id", "seq")
+                             .values_list("task_id", "department_id")):
+        co.setdefault(codes["tasks"][task_id], []).append(depts[dept_id])
+    tasks = [replace(t, co=tuple(co[t.code])) if t.code in co else t for t in _rows("tasks", task_qs, codes)]
     report = dict(obj.report or {})
     authored = authored_block(obj)
     if authored:
         report["authored"] = authored
-    co: dict[int, list[str]] = {}
-    for link in TaskCoDepartment.objects.filter(task__plan=obj).order_by("task_id", "seq"):
-        co.setdefault(link.task_id, []).append(depts[link.department_id])
+    extra = dict(obj.extra or {})
+    kept = {name: adapters.from_extra(name, extra.pop(name, None) or []) for name in adapters.IN_EXTRA}
     return core.Plan(
         region=core.Region(code=obj.region.code, name=obj.region.name, name_en=obj.region.name_en),
         year=obj.year, title=obj.title, title_en=obj.title_en, base_year=obj.base_year,
         illustrative_note=obj.illustrative_note,
-        settings=dict(obj.settings or {}), report=report, extra=dict(obj.extra or {}),
-        departments=[core.Department(code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, source=_source(d))
-                     for d in obj.departments.order_by("seq", "id")],
-        areas=[core.Area(code=a.code, name=a.name, name_en=a.name_en, order=a.order, source=_source(a))
-               for a in obj.areas.order_by("seq", "id")],
-        indicators=indicators, observations=observations, targets=targets,
-        tasks=[core.Task(
-            code=t.code, name=t.name, area=areas[t.area_id], lead=depts[t.lead_id], name_en=t.name_en,
-            parent=task_codes.get(t.parent_id, "") if t.parent_id else "", co=tuple(co.get(t.pk, ())),
-            target_kind=core.TargetKind(t.target_kind) if t.target_kind else None, target_value=t.target_value,
-            unit=t.unit, deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure,
-            source=_source(t)) for t in tasks],
-        progress=[core.ProgressRow(task=task_codes[s.task_id], as_of=s.as_of, value=s.value, unit=s.unit,
-                                   note=s.note, source=_source(s), account=s.account, scope=s.scope)
-                  for s in Submission.objects.filter(task__plan=obj, status=SubmissionStatus.APPROVED)
-                  .order_by("seq", "decided_at", "id")],
-        projects=[core.Project(
-            code=p.code, name=p.name, category=p.category, lead=depts[p.lead_id], name_en=p.name_en,
-            planned_start=p.planned_start, actual_start=p.actual_start, planned_finish=p.planned_finish,
-            phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done, as_of=p.as_of,
-            source=_source(p)) for p in Project.objects.filter(plan=obj).order_by("seq", "id")],
+        settings=dict(obj.settings or {}), report=report, extra=extra,
+        departments=_rows("departments", obj.departments.order_by("seq", "id"), codes),
+        areas=_rows("areas", obj.areas.order_by("seq", "id"), codes),
+        indicators=indicators, observations=observations, targets=targets, tasks=tasks,
+        progress=_rows("progress", Submission.objects.filter(task__plan=obj, status=SubmissionStatus.APPROVED)
+                       .order_by("seq", "decided_at", "id"), codes),
+        projects=_rows("projects", Project.objects.filter(plan=obj).order_by("seq", "id"), codes),
+        measures=kept["measures"], narrative=kept["narrative"],
     )

@@ -103,9 +103,9 @@ def recompute_task_warnings(plan: Plan, task: Task, on: dt.date, period: str) ->
     one = core.Plan(
         region=core.Region(plan.region.code, plan.region.name, plan.region.name_en), year=plan.year,
         title=plan.title, base_year=plan.base_year, settings=dict(plan.settings or {}),
-        departments=[core.Department(d.code, d.name, d.name_en, d.kind) for d in plan.departments.all()],
+        departments=[core.Department(code=d.code, name=d.name, name_en=d.name_en, kind=d.kind) for d in plan.departments.all()],
         tasks=[core_task(task, task.lead.code, task.area.code)],
-        progress=[core.ProgressRow(task.code, s.as_of, s.value, s.unit or task.unit, s.note) for s in rows])
+        progress=[core.ProgressRow(task=task.code, as_of=s.as_of, value=s.value, unit=s.unit or task.unit, note=s.note) for s in rows])
     warnings = [w for w in core_rules.evaluate(one, period, on, rules=rules_in_force(plan, one))
                 if w.subject_type == "task" and w.subject == task.code]
     WarningRecord.objects.filter(plan=plan, subject_type="task", subject_code=task.code).delete()
