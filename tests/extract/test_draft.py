@@ -168,3 +168,15 @@ def test_a_three_quarter_report_is_written_as_year_to_september() -> None:
     plan = draft(dev_text("d06")).plan
     gdp = plan.observation("gdp", "2023-09")
     assert gdp is not None and gdp.value == Decimal("3215.6") and plan.year == 2023
+
+
+def test_a_growth_written_after_its_figure_is_a_growth_target() -> None:
+    text = ("关于东山区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n一、2023年计划执行情况\n\n"
+            "全区地区生产总值增长5.2%，一般公共预算收入增长4%。\n\n二、2024年主要预期目标\n\n"
+            "地区生产总值实现6%左右的增长；一般公共预算收入保持4%以上的增速；城镇新增就业2万人以上。\n")
+    targets = {t.indicator: (t.kind, t.value, t.unit) for t in draft(text).plan.targets}
+    assert targets == {
+        "gdp": (TargetKind.GROWTH_AT_LEAST, Decimal(6), "%"),
+        "general_budget_revenue": (TargetKind.GROWTH_AT_LEAST, Decimal(4), "%"),
+        "new_urban_jobs": (TargetKind.LEVEL_AT_LEAST, Decimal(2), "万人"),
+    }

@@ -32,6 +32,7 @@ QUALITATIVE = re.compile(
     r"(完成|达到|控制在)[^，；。]{0,10}下达|持续(改善|下降|降低)|进一步(下降|降低|改善|提高)|合理区间|只增不减|基本持平"
 )
 _CLAUSE = re.compile(r"[^，,；;。\n：:]+")
+_GROWTH_AFTER = re.compile(r"^(左右|以上|以内|上下)?的?(增长|增速|增幅)")
 
 
 @dataclass(slots=True)
@@ -63,6 +64,8 @@ def target_form(item: Item, d: Drafted) -> tuple[TargetKind, Decimal, str] | Non
     if f.unit == "%" and f.scale != 1:
         value = abs(f.value)  # 三成, 一倍: in percent
     index = d.entry is not None and d.entry.kind == IndicatorKind.INDEX
+    if f.kind == "rate" and _GROWTH_AFTER.match(item.clause[item.clause.find(f.text) + len(f.text):] if f.text in item.clause else ""):
+        return (TargetKind.GROWTH_AT_MOST if at_most else TargetKind.GROWTH_AT_LEAST), value, "%"  # 实现6%左右的增长
     if f.kind == "growth" and f.unit == "%":
         if f.sign < 0:
             return TargetKind.REDUCTION_AT_LEAST, value, "%"
