@@ -24,6 +24,7 @@ from pathlib import Path
 
 from planwatch.catalogue import squeeze
 from planwatch.core.errors import PlanwatchError
+from planwatch.core.model import Task
 from planwatch.core.units import UnitError, convert
 
 from . import Draft, draft
@@ -48,11 +49,15 @@ class Count:
     labelled: int = 0
     drafted: int = 0
     correct: int = 0
+    wrong_flagged: int = 0  # wrong drafted items the review lists (conflict or low confidence)
+    right_flagged: int = 0  # correct drafted items the review lists
 
     def add(self, other: Count) -> None:
         self.labelled += other.labelled
         self.drafted += other.drafted
         self.correct += other.correct
+        self.wrong_flagged += other.wrong_flagged
+        self.right_flagged += other.right_flagged
 
     @property
     def precision(self) -> float:
@@ -106,10 +111,40 @@ def read_labels(path: Path) -> Labels:
     return labels
 
 
+def flagged_items(d: Draft) -> set[tuple[str, ...]]:
+    """The drafted items (in the labels' form) whose row the review lists first."""
+    listed = {(r.sheet, r.key) for r in d.to_review()}
+    items = drafted_items(d)
+    plan = d.plan
+    keys = _keys(d)
+    code_of = {v: k for k, v in keys.items()}
+    out: set[tuple[str, ...]] = set()
+    for item in items["indicators"]:
+        if ("indicators", code_of.get(item[0], item[0])) in listed:
+            out.add(("indicators", *item))
+    for kind, sheet in (("observations", "observations"), ("targets", "targets")):
+        for item in items[kind]:
+            if (sheet, f"{code_of.get(item[0], item[0])} {item[1]}") in listed:
+                out.add((kind, *item))
+    for task, item in zip(sorted(plan.tasks, key=lambda t: t.code), _task_items(plan.tasks), strict=True):
+        if ("tasks", task.code) in listed:
+            out.add(("tasks", *item))
+    return out
+
+
+def _keys(d: Draft) -> dict[str, str]:
+    return {i.code: (i.code if not re.fullmatch(r"ind\d+", i.code) else f"~{i.name}") for i in d.plan.indicators}
+
+
+def _task_items(tasks: list[Task]) -> list[tuple[str, ...]]:
+    return [(k.target_kind.value if k.target_kind else "-", "-" if k.target_value is None else str(k.target_value),
+             k.unit or "-", k.deadline.isoformat() if k.deadline else "-") for k in sorted(tasks, key=lambda t: t.code)]
+
+
 def drafted_items(d: Draft) -> dict[str, list[tuple[str, ...]]]:
     """The draft's items in the labels' form (indicator keys: code, or ~name for a code of our own)."""
     plan = d.plan
-    keys = {i.code: (i.code if not re.fullmatch(r"ind\d+", i.code) else f"~{i.name}") for i in plan.indicators}
+    keys = _keys(d)
     out: dict[str, list[tuple[str, ...]]] = {k: [] for k in KINDS}
     out["indicators"] = [(keys[i.code],) for i in plan.indicators]
     for o in plan.observations:
@@ -123,9 +158,7 @@ def drafted_items(d: Draft) -> dict[str, list[tuple[str, ...]]]:
             out["observations"].append((key, o.period, "vs", f"{o.vs_base_pct}@{o.base_period}"))
     for t in plan.targets:
         out["targets"].append((keys[t.indicator], t.period, t.kind.value, "-" if t.value is None else str(t.value)))
-    for k in plan.tasks:
-        out["tasks"].append((k.target_kind.value if k.target_kind else "-", "-" if k.target_value is None else str(k.target_value),
-                             k.unit or "-", k.deadline.isoformat() if k.deadline else "-"))
+    out["tasks"] = _task_items(plan.tasks)
     for n in d.notes:
         if n.indicator == "*" or n.indicator in keys:
             out["notes"].append((keys.get(n.indicator, n.indicator), n.status))
@@ -195,6 +228,7 @@ def _matches(kind: str, label: tuple[str, ...], got: tuple[str, ...], plan_year:
 
 def score_text(name: str, labels: Labels, d: Draft) -> TextScore:
     got = drafted_items(d)
+    flagged = flagged_items(d)
     counts: dict[str, Count] = {}
     misses: dict[str, list[tuple[str, ...]]] = {}
     extras: dict[str, list[tuple[str, ...]]] = {}
@@ -209,7 +243,9 @@ def score_text(name: str, labels: Labels, d: Draft) -> TextScore:
                 missed.append(label)
             else:
                 unmatched.remove(hit)
-        counts[kind] = Count(len(wanted), len(found), len(wanted) - len(missed))
+        wrong = sum((kind, *e) in flagged for e in unmatched)
+        right = sum((kind, *g) in flagged for g in found) - wrong
+        counts[kind] = Count(len(wanted), len(found), len(wanted) - len(missed), wrong, right)
         misses[kind], extras[kind] = missed, unmatched
     return TextScore(name, counts, misses, extras)
 
@@ -239,10 +275,13 @@ def plan_checks(folder: Path) -> Counter[str]:
 
 
 def table(totals: dict[str, Count]) -> str:
-    rows = ["| items | labelled | drafted | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
+    rows = ["| items | labelled | drafted | correct | precision | recall | wrong ones in --review | right ones in --review |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for k in KINDS:
         c = totals[k]
-        rows.append(f"| {k} | {c.labelled} | {c.drafted} | {c.correct} | {c.precision:.3f} | {c.recall:.3f} |")
+        wrong = c.drafted - c.correct
+        rows.append(f"| {k} | {c.labelled} | {c.drafted} | {c.correct} | {c.precision:.3f} | {c.recall:.3f} | "
+                    f"{c.wrong_flagged}/{wrong} | {c.right_flagged}/{c.correct} |")
     return "\n".join(rows)
 
 
