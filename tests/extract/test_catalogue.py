@@ -109,3 +109,11 @@ def test_a_bad_catalogue_says_which_file_entry_and_why(tmp_path: Path, text: str
 def test_a_missing_catalogue_file_is_a_catalogue_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="cannot read"):
         load(tmp_path / "none.yaml")
+
+
+def test_the_documentation_lists_every_entry_and_name() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "catalogue.md").read_text(encoding="utf-8")
+    for e in default().entries:
+        row = next((ln for ln in doc.splitlines() if ln.startswith(f"| `{e.code}` |")), "")
+        assert row, e.code
+        assert all(name in row for name in e.names), e.code
