@@ -180,3 +180,47 @@ def test_a_growth_written_after_its_figure_is_a_growth_target() -> None:
         "general_budget_revenue": (TargetKind.GROWTH_AT_LEAST, Decimal(4), "%"),
         "new_urban_jobs": (TargetKind.LEVEL_AT_LEAST, Decimal(2), "万人"),
     }
+
+
+GENERAL = """关于北山区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+
+一、2023年计划执行情况
+
+全区地区生产总值512.4亿元，增长5.6%。工业用电量增长8.1%，全社会用电量增长6.3%。机电产品出口增长12.5%，出口总额86.2亿元，增长3.4%。城区空气质量优良天数比例为84.1%。农贸市场抽检合格比例达到98.6%。国家高新技术企业总数达到356家。
+
+（一）经济运行。全年地区生产总值达到514.2亿元。
+
+二、2024年主要预期目标和重点工作
+
+地区生产总值增长6%。全年新增国家高新技术企业40家以上，年内实现15分钟健身圈全覆盖，9月底前建成区档案馆新馆。
+"""
+
+
+def test_a_noun_before_a_catalogue_name_makes_another_indicator() -> None:
+    plan = draft(GENERAL).plan
+    by_name = {i.name: i for i in plan.indicators}
+    assert plan.observation("power_consumption", "2023").yoy_pct == Decimal("6.3")  # type: ignore[union-attr]
+    assert "工业用电量" in by_name and re.fullmatch(r"ind\d+", by_name["工业用电量"].code)
+    exports = plan.observation("exports", "2023")
+    assert exports is not None and (exports.value, exports.yoy_pct) == (Decimal("86.2"), Decimal("3.4"))
+    assert "机电产品出口" in by_name
+    assert plan.observation("good_air_days_rate", "2023").value == Decimal("84.1")  # type: ignore[union-attr]
+    assert by_name["农贸市场抽检合格比例"].unit == "%"  # …比例 is a rate
+
+
+def test_the_years_figure_restated_in_the_body_is_an_actual_and_a_conflict() -> None:
+    d = draft(GENERAL)
+    assert d.plan.observation("gdp", "2023").value == Decimal("512.4")  # type: ignore[union-attr]
+    assert [(c.key, c.field, c.other) for c in d.conflicts] == [("gdp", "value", "514.2亿元")]
+
+
+def test_new_things_of_a_stock_are_a_task_and_a_name_with_minutes_is_no_quantity() -> None:
+    plan = draft(GENERAL).plan
+    assert [t.indicator for t in plan.targets] == ["gdp"]
+    tasks = {(t.target_kind, t.target_value, t.unit, t.deadline) for t in plan.tasks}
+    assert tasks == {
+        (TargetKind.LEVEL_AT_LEAST, Decimal(40), "家", None),
+        (TargetKind.MILESTONE, None, "", dt.date(2024, 12, 31)),
+        (TargetKind.MILESTONE, None, "", dt.date(2024, 9, 30)),
+    }
+    assert plan.observation("high_tech_enterprises", "2023").value == Decimal(356)  # type: ignore[union-attr]

@@ -58,3 +58,17 @@ def test_a_bad_labels_file_says_where(tmp_path: Path) -> None:
     path.write_text("@whatever 1\n", encoding="utf-8")
     with pytest.raises(LabelError, match="unknown line"):
         read_labels(path)
+
+
+# measured at the end of issue 15's work (docs/checker.md): blind first run, then after general fixes
+HELDOUT_FLOORS = {"indicators": 0.95, "observations": 0.95, "targets": 0.95, "tasks": 0.95, "notes": 0.9}
+
+
+def test_heldout_floors() -> None:
+    totals, scores = evaluate_folder(HELDOUT)
+    assert len(scores) >= 10
+    for kind, floor in HELDOUT_FLOORS.items():
+        assert totals[kind].precision >= floor and totals[kind].recall >= floor, (kind, totals[kind])
+    assert totals["conflicts"].recall >= 0.5 and totals["conflicts"].precision >= 0.5
+    wrong = sum(c.drafted - c.correct for c in totals.values())
+    assert sum(c.wrong_flagged for c in totals.values()) >= wrong // 2  # the review lists most wrong rows

@@ -27,7 +27,7 @@ from ..model import Fact
 _OTHER_SIDE = re.compile(r"(占|比|较|高于|低于|快于|慢于|超过|于|为|(?<![一二三四五六七八九十])是|相当于|达到)[^，。；、]{0,3}$")
 # the heads of noun phrases that name a measured quantity
 _QUANTITY_HEAD = re.compile(
-    r"(额|量|值|总值|收入|支出|投资|产值|增加值|产量|率|人数|面积|浓度|指数|价格|利润|客流|天数|余额|人次|"
+    r"(额|量|值|总值|收入|支出|投资|产值|增加值|产量|率|比例|比率|人数|面积|浓度|指数|价格|利润|客流|天数|余额|人次|"
     r"营收|业务量|吞吐量|用电量|产出|税收|工资|存款|贷款|能耗|排放|水耗|销量|票房|出口|进口|消费|规模|总数|数量|"
     r"GDP|CPI|PPI)$"
 )
@@ -39,6 +39,13 @@ _FRAGMENT = re.compile(
     r"任务|目标|计划|的|和|与|及|、|等"
 )
 _STOCK_INCREMENT = re.compile(r"(新增|新认定|新培育|新引进|新设立?|新注册|新建|增加)")
+# what may stand right before an indicator's name without changing it: region and time words, verbs, marks
+_NAME_MAY_FOLLOW = re.compile(
+    r"(全[区市省县国]|[我本该][区市省县]|全体|全年|年度|当年|今年|上半年|前三季度|一季度|区级|市级|省级|县级|地方|"
+    r"其中|同时|以及|是|为|和|及|与|在|对|由|从|中|的|了|实现|完成|推动|推进|确保|力争|争取|紧扣|围绕|保持|促进|"
+    r"加快|预计|初步核算|累计|全社会|一是|二是|三是|四是|五是|新增|新认定|新培育|新引进|新设|新设立|新注册|新建|增加|"
+    r"城市|县城|城区|市区|主城区|中心城区|设区市|辖区|全域)$"  # places: the region's own figure (县城空气质量…)
+)
 _CONTINUES = re.compile(r"^(总数|总量|数量|总规模|累计|规模|全年)?$")
 _TRAILING = re.compile(r"(总量|总规模|预计|初步核算|累计)+$")
 MAX_NAME = 14
@@ -79,9 +86,11 @@ class Resolver:
         if near is not None:
             start, _written, entry = near
             return self._checked(Ref(entry, _named(window[:start], entry), "clause"), window)
-        for _start, _end, entry in reversed(self.catalogue.find(subject)):
+        for start, _end, entry in reversed(self.catalogue.find(subject)):
             if "占" in subject:
                 break
+            if _modified(subject[:start]):
+                continue
             return self._checked(Ref(entry, entry.name, "inside"), window)
         name = new_indicator_name(subject)
         if name:
@@ -93,7 +102,7 @@ class Resolver:
     def nearest(self, window: str) -> tuple[int, str, Entry] | None:
         """The catalogue name nearest the figure in its clause, not the other side of a comparison."""
         for start, end, entry in reversed(self.catalogue.find(window)):
-            if not _OTHER_SIDE.search(window[max(0, start - 6) : start]):
+            if not _OTHER_SIDE.search(window[max(0, start - 6) : start]) and not _modified(window[:start]):
                 return start, window[start:end], entry
         return None
 
@@ -136,6 +145,11 @@ class Resolver:
                     if m is not None and m.entry is not entry:
                         return m.entry
         return None
+
+def _modified(before: str) -> bool:
+    """A noun written right before a catalogue name makes it another indicator: 工业用电量 is not 用电量."""
+    return bool(re.search(r"[\u4e00-\u9fffA-Za-z]$", before)) and not _NAME_MAY_FOLLOW.search(before)
+
 
 def _named(before: str, entry: Entry) -> str:
     """区级 written just before the name stays in the indicator's name (区级一般公共预算收入)."""

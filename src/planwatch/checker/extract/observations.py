@@ -26,7 +26,9 @@ from .layout import Layout
 from .model import DOUBT, GUESS, LIKELY, SURE, Conflict, Item
 from .reasons import Reason, because
 
+_PLAN_WORDS = re.compile(r"目标|计划|预期|确定|力争|确保|争取|年底前|年内|批准|下达|要求|任务")
 _ADJUSTED = re.compile(r"扣除|剔除|同口径|可比口径|按可比|不含|除去")
+RATE_HEADS = ("率", "比例", "比率")  # a new indicator named so is a rate (优良水体比例)
 _DURATION_UNITS = ("月", "个月", "年", "季度", "个季度", "周")
 _BOUND = {"approx": "approx", "lt": "nearly", "ge": "odd"}
 
@@ -82,8 +84,19 @@ def units_agree(a: str, b: str) -> bool:
 
 def is_observation(item: Item, layout: Layout) -> bool:
     f = item.fact
-    return (item.ref is not None and item.ref.how != "increment" and f.modality == "actual" and f.scope == "" and f.period == layout.doc.period
+    actual = f.modality == "actual" or _actual_after_all(item, layout)
+    return (item.ref is not None and item.ref.how != "increment" and actual and f.scope == "" and f.period == layout.doc.period
             and (item.role == "actual" or f.source == "table"))
+
+
+def _actual_after_all(item: Item, layout: Layout) -> bool:
+    """全年GDP达到1258.6亿元 in an annual report's account of the year: what happened, though 全年…达到
+    reads as a plan elsewhere. Only where nothing in the sentence before it speaks of a plan."""
+    doc, f = layout.doc, item.fact
+    if f.modality != "target" or doc.part or item.role != "actual" or f.source != "text":
+        return False
+    before = doc.norm[doc.sentences[f.sentence].start : f.start]
+    return not _PLAN_WORDS.search(before)
 
 
 def indicator_for(item: Item, table: dict[str, Drafted]) -> Drafted | None:
@@ -96,10 +109,10 @@ def indicator_for(item: Item, table: dict[str, Drafted]) -> Drafted | None:
         return found
     f = item.fact
     if ref.entry is None:
-        names_a_rate = f.kind == "rate" and ref.name.endswith("率")
+        names_a_rate = f.kind == "rate" and ref.name.endswith(RATE_HEADS)
         if not (names_a_rate or (f.kind == "growth" and f.unit == "%") or f.kind == "pp_change"):
             return None
-    d = Drafted(ref.key, ref.name, ref.entry, item.sentence, f.line, rate=ref.entry is None and ref.name.endswith("率"))
+    d = Drafted(ref.key, ref.name, ref.entry, item.sentence, f.line, rate=ref.entry is None and ref.name.endswith(RATE_HEADS))
     if ref.entry is None:
         d.confidence, d.reasons = GUESS, [because("not_in_catalogue")]
     elif ref.how != "subject":

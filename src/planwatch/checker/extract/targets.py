@@ -86,8 +86,8 @@ def target_form(item: Item, d: Drafted) -> tuple[TargetKind, Decimal, str] | Non
 def figure_targets(items: list[Item], layout: Layout, table: dict[str, Drafted], conflicts: list[Conflict]) -> list[DraftTarget]:
     out: list[DraftTarget] = []
     for item in items:
-        if not is_target(item, layout) or item.ref is None or item.fact.role:
-            continue
+        if not is_target(item, layout) or item.ref is None or item.fact.role or item.ref.how == "increment":
+            continue  # 新增国家高新技术企业100家: a task, not the stock's target
         d = table.get(item.ref.key)
         if d is None and (item.ref.entry is not None or layout.targets_only(item.fact.start)):
             d = indicator_for(item, table)

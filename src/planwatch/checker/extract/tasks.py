@@ -33,7 +33,7 @@ _DESCRIPTIVE_BEFORE = re.compile(r"(对|与|向|从|在|占|前|共有|其余|�
 _GOVERNED = re.compile(r"((?<!参)与|对(?!标|接|口|外|表)|在)[^，；。\d]{0,6}(\d[^，；。]{0,40})?$")
 _NOT_WORK_UNITS = ("方面", "大", "类", "种", "批次")
 _COMMITMENT_WEAK = re.compile(r"(加快|推进|抓好|推动|加快推进|持续推进|统筹推进|做好|聚焦|围绕)[^，；。]{0,6}$")
-_DURATION = ("月", "个月", "年", "季度", "个季度", "周", "天", "小时", "工作日")
+_DURATION = ("月", "个月", "年", "季度", "个季度", "周", "天", "小时", "分钟", "工作日")
 _ACTION = re.compile(
     r"完成|建成|实现|开工|开复工|复工|完工|投入|投用|投产|运行|运营|开放|开业|封顶|全覆盖|招生|启用|通车|验收|竣工|落地|"
     r"上线|挂牌|签约|交付|到位"
@@ -120,7 +120,7 @@ def figure_tasks(items: list[Item], layout: Layout) -> list[DraftTask]:
 
 def milestone_tasks(items: list[Item], layout: Layout) -> list[DraftTask]:
     doc = layout.doc
-    figures = sorted(i.fact.start for i in items)
+    figures = sorted(i.fact.start for i in items if written_unit(i) not in _DURATION)  # 15分钟健身圈: a name
     out: list[DraftTask] = []
     for sent in doc.sentences:
         if layout.role(sent.start) != "plan":
