@@ -11,13 +11,16 @@ under those names, converted by the same field list.
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from django.db import models
+from django.db import connections, models
 
 from planwatch.core import model as core
 
@@ -118,11 +121,41 @@ def extra_rows(table: str, objs: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 
+def _as_decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _converter(field: Any) -> Callable[[Any], Any] | None:
+    """How a raw database value of ``field`` becomes the core's value (None: as it is)."""
+    from .fields import PublishedDecimalField
+
+    if isinstance(field, PublishedDecimalField):
+        return _as_decimal
+    if isinstance(field, models.BooleanField):
+        return bool
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        return _as_date
+    return None
+
+
 def maker(table: str, codes: dict[str, dict[int, str]]) -> tuple[list[str], Callable[[tuple[Any, ...]], Any]]:
-    """(the model columns to read with ``values_list``, a function making the core row from one tuple).
-    ``codes`` maps each referenced table to {row id: code}."""
+    """(the model columns to read, a function making the core row from one raw database tuple of them).
+    ``codes`` maps each referenced table to {row id: code}. The tuple is the database driver's own (read
+    with a plain cursor, no Django converters): decimals kept as text, SQLite's dates and booleans as
+    text and integers, are converted here."""
     mp = MAPPINGS[table]
     names = [*mp.scalars, *mp.enums, *(f"{r}_id" for r in mp.refs), *SOURCE_FIELDS]
+    meta = mp.model._meta
+    convert = [(i, fn) for i, n in enumerate(names)
+               if (fn := _converter(meta.get_field(n.removesuffix("_id") if n.endswith("_id") else n))) is not None]
     n_s, n_e = len(mp.scalars), len(mp.enums)
     enum_names, enum_types = list(mp.enums), list(mp.enums.values())
     ref_names, ref_maps = list(mp.refs), [codes[t] for t in mp.refs.values()]
@@ -131,7 +164,10 @@ def maker(table: str, codes: dict[str, dict[int, str]]) -> tuple[list[str], Call
     cls = mp.core
     Source = core.Source
 
-    def make(row: tuple[Any, ...]) -> Any:
+    def make(raw: tuple[Any, ...]) -> Any:
+        row = list(raw)
+        for i, fn in convert:
+            row[i] = fn(row[i])
         kw: dict[str, Any] = {}
         for i, name in enumerate(scalar_names):
             value = row[i]
@@ -147,9 +183,27 @@ def maker(table: str, codes: dict[str, dict[int, str]]) -> tuple[list[str], Call
             ref = row[base + k]
             kw[name] = ids.get(ref, "") if ref is not None else ""
         quote, illustrative, file, line = row[-4:]
-        return cls(**kw, source=Source(file=file, row=line, quote=quote, illustrative=illustrative))
+        return cls(**kw, source=Source(file=file, row=line, quote=quote, illustrative=bool(illustrative)))
 
     return names, make
+
+
+def read_rows(table: str, queryset: models.QuerySet[Any], codes: dict[str, dict[int, str]]) -> list[Any]:
+    """The core rows of ``table`` read from ``queryset``: one query with a plain cursor, no model instances
+    and no per-value Django converters (a city's hundreds of thousands of observations come back as
+    tuples), with the cycle collector paused while the rows are made (they hold no cycles)."""
+    names, make = maker(table, codes)
+    sql, params = queryset.values_list(*names).query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        raw = cursor.fetchall()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return [make(r) for r in raw]
+    finally:
+        if was:
+            gc.enable()
 
 
 def from_extra(table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
@@ -164,4 +218,5 @@ def from_extra(table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
     return out
 
 
-__all__ = ["IN_EXTRA", "MAPPINGS", "Mapping", "extra_rows", "from_extra", "maker", "model_values", "source_fields"]
+__all__ = ["IN_EXTRA", "MAPPINGS", "Mapping", "extra_rows", "from_extra", "maker", "model_values", "read_rows",
+           "source_fields"]

@@ -225,10 +225,8 @@ def _extra(plan: core.Plan) -> dict[str, Any]:
 
 
 def _rows(table: str, queryset: Any, codes: dict[str, dict[int, str]]) -> list[Any]:
-    """The core rows of ``table`` read from ``queryset`` in one query, as the field list maps them
-    (``adapters``): plain tuples, no model instances (a city has hundreds of thousands of observations)."""
-    names, make = adapters.maker(table, codes)
-    return [make(row) for row in queryset.values_list(*names)]
+    """The core rows of ``table`` read from ``queryset`` in one query, as the field list maps them."""
+    return adapters.read_rows(table, queryset, codes)
 
 
 def _ids(queryset: Any) -> dict[int, str]:
