@@ -23,7 +23,7 @@ def test_the_seeds_draft_validates_and_loads(tmp_path: Path, capsys: pytest.Capt
     assert plan.observation("gdp", "2021H1") is not None
     with (out / "review.csv").open(encoding="utf-8-sig") as fh:
         review = list(csv.DictReader(fh))
-    assert {"sheet", "key", "confidence", "review", "conflict", "reasons", "reasons_en", "line", "source"} <= set(review[0])
+    assert {"sheet", "key", "name", "confidence", "review", "conflict", "reasons", "reasons_en", "line", "source"} <= set(review[0])
     assert {r["sheet"] for r in review} == {"indicators", "observations", "tasks"}
 
 
@@ -38,16 +38,18 @@ def test_review_lists_conflicts_first(capsys: pytest.CaptureFixture[str]) -> Non
     (path,) = DEV.glob("d15*.txt")
     assert main(["extract", str(path), "--review"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"{path.name}:7: 【不一致】数据 gdp 2022H1 [0.60] 两处说法不一致（数值）：此处为 642.3亿元，第9行为 643.2亿元")
+    assert lines[0].startswith(
+        f"{path.name}:7: 【不一致】数据 gdp 2022H1（地区生产总值） [0.60] 两处说法不一致（数值）：此处为 642.3亿元，第9行为 643.2亿元")
     assert lines[1].strip().startswith("上半年，全区地区生产总值完成642.3亿元")
-    assert any("指标目录中没有此指标" in ln for ln in lines)
+    assert any("指标 ind01（港口货物吞吐量）" in ln and "指标目录中没有此指标" in ln for ln in lines)
+    assert not any(ln.startswith(f"{path.name}:9: 数据 ind01") for ln in lines)  # its figures are looked at with it
 
 
 def test_review_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     (path,) = DEV.glob("d15*.txt")
     assert main(["extract", str(path), "--review", "--lang", "en"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert "CONFLICT observation gdp 2022H1 [0.60] two statements disagree (level): 642.3亿元 here, 643.2亿元 at line 9" in first
+    assert "CONFLICT observation gdp 2022H1 (地区生产总值) [0.60] two statements disagree (level): 642.3亿元 here, 643.2亿元 at line 9" in first
 
 
 def test_a_catalogue_of_ones_own_names_more_indicators(tmp_path: Path) -> None:

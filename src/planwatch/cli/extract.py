@@ -68,5 +68,6 @@ def _print_review(d: Draft, name: str, en: bool) -> None:
         sheet = _SHEETS.get(r.sheet, (r.sheet, r.sheet))[1 if en else 0]
         flag = ("CONFLICT " if en else "【不一致】") if r.conflict else ""
         reasons = ("; " if en else "；").join(x.text("en" if en else "zh") for x in r.reasons)
-        print(f"{name}:{r.line}: {flag}{sheet} {r.key} [{r.confidence:.2f}] {reasons}")
+        named = f"（{r.name}）" if r.name and not en else (f" ({r.name})" if r.name else "")
+        print(f"{name}:{r.line}: {flag}{sheet} {r.key}{named} [{r.confidence:.2f}] {reasons}")
         print(f"    {r.source}")

@@ -23,7 +23,7 @@ from .tasks import DraftTask
 
 PLACEHOLDER_LEAD = "tbd"
 _REGION = re.compile(r"(?:关于)?([\u4e00-\u9fff]{1,10}?(?:自治区|省|市|区|县|州|旗))(?:\d{4}|[二〇零一三四五六七八九]{4})年")
-REVIEW_COLUMNS = ("sheet", "key", "confidence", "review", "conflict", "reasons", "reasons_en", "line", "source")
+REVIEW_COLUMNS = ("sheet", "key", "name", "confidence", "review", "conflict", "reasons", "reasons_en", "line", "source")
 NOTE_COLUMNS = ("indicator", "period", "status", "text", "line", "source")
 
 
@@ -63,7 +63,7 @@ def assemble(
             continue
         d.code = code
         _indicator(plan, d, targets)
-        reviews.append(Review("indicators", code, d.confidence, list(d.reasons), d.source, d.line))
+        reviews.append(Review("indicators", code, d.confidence, list(d.reasons), d.source, d.line, name=d.name))
         if d.has_figures:
             reviews.append(_observation(plan, d, layout))
     for t in targets:
@@ -116,8 +116,8 @@ def _observation(plan: Plan, d: Drafted, layout: Layout) -> Review:
         avg_pct=growth_of(d.avg) if vs is None else None, yoy_pp=growth_of(d.pp), bound=observation_bound(d.level),
         source=Source(quote=first.sentence),
     ))
-    review = Review("observations", f"{d.code} {layout.period}", min(d.confidence, 0.95), list(d.reasons), first.sentence,
-                    first.fact.line)
+    # the indicator's own doubts (not in the catalogue …) stand on its row; here, the figures' only
+    review = Review("observations", f"{d.code} {layout.period}", 0.95, [], first.sentence, first.fact.line, name=d.name)
     for confidence, reason in doubt_of(d):
         review.lower(confidence, reason)
     return review
@@ -135,7 +135,7 @@ def _tasks(plan: Plan, tasks: list[DraftTask], reviews: list[Review]) -> None:
             code=code, name=t.name, area=areas[name], lead=PLACEHOLDER_LEAD, target_kind=t.kind, target_value=t.value,
             unit=t.unit, deadline=t.due, target_text=t.text, source=Source(quote=t.source),
         ))
-        review = Review("tasks", code, t.confidence, list(t.reasons), t.source, t.line)
+        review = Review("tasks", code, t.confidence, list(t.reasons), t.source, t.line, name=t.name)
         review.reasons.append(because("lead_tbd"))
         reviews.append(review)
     if not plan.areas:
@@ -155,7 +155,7 @@ def _conflicts(conflicts: list[Conflict], reviews: list[Review], codes: dict[str
 
 def _review_row(r: Review) -> dict[str, str]:
     return {
-        "sheet": r.sheet, "key": r.key, "confidence": f"{r.confidence:.2f}",
+        "sheet": r.sheet, "key": r.key, "name": r.name, "confidence": f"{r.confidence:.2f}",
         "review": "yes" if r.conflict or r.confidence < REVIEW_BELOW else "", "conflict": "yes" if r.conflict else "",
         "reasons": "；".join(x.text("zh") for x in r.reasons), "reasons_en": "; ".join(x.text("en") for x in r.reasons),
         "line": str(r.line), "source": r.source,

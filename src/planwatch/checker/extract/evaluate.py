@@ -124,8 +124,9 @@ def flagged_items(d: Draft) -> set[tuple[str, ...]]:
             out.add(("indicators", *item))
     for kind, sheet in (("observations", "observations"), ("targets", "targets")):
         for item in items[kind]:
-            if (sheet, f"{code_of.get(item[0], item[0])} {item[1]}") in listed:
-                out.add((kind, *item))
+            code = code_of.get(item[0], item[0])
+            if (sheet, f"{code} {item[1]}") in listed or (kind == "observations" and ("indicators", code) in listed):
+                out.add((kind, *item))  # a figure of an indicator listed for review is looked at with it
     for task, item in zip(sorted(plan.tasks, key=lambda t: t.code), _task_items(plan.tasks), strict=True):
         if ("tasks", task.code) in listed:
             out.add(("tasks", *item))

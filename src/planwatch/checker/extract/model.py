@@ -47,6 +47,7 @@ class Review:
     source: str = ""
     line: int = 0
     conflict: bool = False
+    name: str = ""  # the indicator's or the task's name, shown beside its key
 
     def lower(self, to: float, reason: Reason) -> None:
         self.confidence = min(self.confidence, to)
