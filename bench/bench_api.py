@@ -76,8 +76,8 @@ def prepare() -> None:
     bootstrap(load_demo=False)
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
-    from rest_framework.authtoken.models import Token
 
+    from planwatch.web.access.tokens import issue
     from planwatch.web.plans.actor import Actor
     from planwatch.web.plans.importexport import import_package
     from planwatch.web.plans.models import Membership
@@ -90,11 +90,11 @@ def prepare() -> None:
     user_model = get_user_model()
     office = user_model.objects.create(username="planoffice", password=hashed)
     Membership.objects.create(user=office, plan=plan, role="planoffice")
-    tokens["planoffice"] = Token.objects.create(user=office).key
+    tokens["planoffice"] = issue(office)[0]
     for dept in plan.departments.all():
         user = user_model.objects.create(username=f"reporter-{dept.code}", password=hashed)
         Membership.objects.create(user=user, plan=plan, role="reporter", department=dept)
-        tokens[dept.code] = Token.objects.create(user=user).key
+        tokens[dept.code] = issue(user)[0]
     tasks = [(t.pk, t.lead.code) for t in plan.tasks.select_related("lead")]
     data_dir = Path(os.environ["PLANWATCH_DATA_DIR"])
     (data_dir / "bench.json").write_text(json.dumps({"tokens": tokens, "tasks": tasks, "import_s": import_s}))
@@ -173,11 +173,12 @@ def approvals(port: int, token: str, count: int) -> dict[str, float]:
     the plan's warnings over the whole plan (core.rules)."""
     client = Client(port, token)
     client.conn.request("GET", f"/api/submissions/?status=submitted&page_size={count}", headers=client.headers)
-    ids = [row["id"] for row in json.loads(client.conn.getresponse().read())["results"]]
+    rows = [(row["id"], row["version"]) for row in json.loads(client.conn.getresponse().read())["results"]]
     latencies, errors = [], 0
     started = time.perf_counter()
-    for sub_id in ids:
-        status, elapsed = Client(port, token).call("POST", f"/api/submissions/{sub_id}/approve/", {})
+    for sub_id, version in rows:
+        status, elapsed = Client(port, token).call("POST", f"/api/submissions/{sub_id}/approve/",
+                                                   {"version": version})
         latencies.append(elapsed)
         errors += status != 200
     wall = time.perf_counter() - started

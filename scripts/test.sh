@@ -16,4 +16,4 @@ echo "==> tests (SQLite)"
 echo "==> database tests again on PostgreSQL"
 url=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop' EXIT
-PLANWATCH_DATABASE_URL="$url" .venv/bin/pytest -n 2 -q -m "not browser" tests/web tests/pages
+PLANWATCH_DATABASE_URL="$url" .venv/bin/pytest -n 2 -q -m "not browser" tests/web tests/pages tests/security

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from planwatch.web.pages import excel
 from planwatch.web.plans.models import Submission
+from web.factories import current
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_service_refusals_come_back_as_cell_errors(as_user, world) -> None:
     data = _download(c)  # no approved figure yet: the sheet itself cannot know 90 is too low
     sub = services.report(Actor.for_user(world.users["reporter-cgj"]), t1, value="100", as_of="2021-06-15",
                           round=world.round)
-    services.approve(Actor.for_user(world.users["planoffice"]), sub)
+    current(services.approve)(Actor.for_user(world.users["planoffice"]), sub)
     r = c.post("/report/upload/", {"file": _fill(data, {0: 90})})
     errors = r.context["result"].errors
     assert [(e.cell, e.field) for e in errors] == [("H4", "value")]

@@ -90,7 +90,10 @@ def test_open_and_close_a_reporting_round(as_user, world) -> None:
     assert r.status_code == 302
     rnd = ReportingRound.objects.get(plan=world.plan, period="2021-07")
     assert rnd.status == "open"
-    c.post("/rounds/", {"close": rnd.pk})
+    c.post("/rounds/", {"close": rnd.pk})  # without the version read: refused, the page asks to reload
+    rnd.refresh_from_db()
+    assert rnd.status == "open"
+    c.post("/rounds/", {"close": rnd.pk, f"version-{rnd.pk}": rnd.version})
     rnd.refresh_from_db()
     assert rnd.status == "closed"
     assert as_user("reporter-cgj").get("/rounds/").status_code == 404

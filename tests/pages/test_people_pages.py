@@ -20,9 +20,9 @@ def _member(world, name: str) -> Membership:
     return Membership.objects.get(user=world.users[name], plan=world.plan)
 
 
-def _stamp(html: str, form_id: str) -> str:
+def _version(html: str, form_id: str) -> str:
     block = html[html.index(f'id="{form_id}"'):]
-    return re.search(r'name="stamp" value="([0-9a-f]+)"', block).group(1)
+    return re.search(r'name="version" value="([0-9]+)"', block).group(1)
 
 
 @pytest.mark.parametrize("name", ["viewer", "reporter-cgj", "head-cgj"])
@@ -68,12 +68,12 @@ def test_add_with_errors_keeps_what_was_typed_and_names_the_fields(as_user, worl
 def test_change_role_and_department_with_a_row_error(as_user, world) -> None:
     c = as_user("planoffice")
     m = _member(world, "reporter-jw")
-    stamp = _stamp(c.get("/people/").content.decode(), f"member-{m.pk}")
-    r = c.post("/people/", {"form": "member", "member": m.pk, "stamp": stamp, "role": "head", "department": ""})
+    stamp = _version(c.get("/people/").content.decode(), f"member-{m.pk}")
+    r = c.post("/people/", {"form": "member", "member": m.pk, "version": stamp, "role": "head", "department": ""})
     assert r.status_code == 200 and r.context["member_id"] == m.pk
     assert "department" in r.context["member_errors"]
     assert 'data-field="department"' in r.content.decode()
-    r = c.post("/people/", {"form": "member", "member": m.pk, "stamp": stamp, "role": "head",
+    r = c.post("/people/", {"form": "member", "member": m.pk, "version": stamp, "role": "head",
                             "department": "fgw"})
     assert r.status_code == 302
     m.refresh_from_db()
@@ -81,7 +81,7 @@ def test_change_role_and_department_with_a_row_error(as_user, world) -> None:
     change = ObjectChange.objects.get(object_type="plans.membership", object_id=str(m.pk))
     assert change.user_name == "planoffice" and change.before["role"] == "reporter"
     # the same old form again: someone (here: we) changed the row since
-    r = c.post("/people/", {"form": "member", "member": m.pk, "stamp": stamp, "role": "viewer"}, follow=True)
+    r = c.post("/people/", {"form": "member", "member": m.pk, "version": stamp, "role": "viewer"}, follow=True)
     assert any("planoffice" in str(msg) for msg in r.context["messages"])
     m.refresh_from_db()
     assert m.role == "head"
@@ -93,13 +93,16 @@ def test_deactivate_then_login_fails_and_reset_password(as_user, world) -> None:
     logged_in = Client()
     logged_in.force_login(world.users["reporter-jw"])
     assert logged_in.get("/report/").status_code == 200
-    assert c.post("/people/", {"form": "member", "member": m.pk, "do": "deactivate"}).status_code == 302
+    assert c.post("/people/", {"form": "member", "member": m.pk, "do": "deactivate",
+                               "version": m.version}).status_code == 302
     r = logged_in.get("/report/")
     assert r.status_code == 302 and "/accounts/login/" in r["Location"]  # the open session ends too
     assert not Client().login(username="reporter-jw", password=PASSWORD)
     assert 'value="activate"' in c.get("/people/").content.decode()
-    c.post("/people/", {"form": "member", "member": m.pk, "do": "activate"})
-    r = c.post("/people/", {"form": "member", "member": m.pk, "do": "reset"})
+    m.refresh_from_db()
+    c.post("/people/", {"form": "member", "member": m.pk, "do": "activate", "version": m.version})
+    m.refresh_from_db()
+    r = c.post("/people/", {"form": "member", "member": m.pk, "do": "reset", "version": m.version})
     new = r.context["new_password"]["password"]
     assert new in r.content.decode()
     assert Client().login(username="reporter-jw", password=new)
@@ -146,10 +149,10 @@ def test_departments_added_and_renamed_code_fixed_once_used(as_user, world) -> N
     row = html[html.index(f'id="department-{used.pk}"'):]
     assert 'name="code"' not in row[:row.index("</form>")]
     r = c.post("/people/", {"form": "department", "department_id": used.pk, "name": "区城市管理委员会",
-                            "name_en": "", "code": "cgj2"})
+                            "name_en": "", "code": "cgj2", "version": used.version})
     assert "code" in r.context["department_errors"]
     r = c.post("/people/", {"form": "department", "department_id": used.pk, "name": "区城市管理委员会",
-                            "name_en": "City Management"})
+                            "name_en": "City Management", "version": used.version})
     assert r.status_code == 302
     used.refresh_from_db()
     assert (used.code, used.name) == ("cgj", "区城市管理委员会")

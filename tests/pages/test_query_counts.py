@@ -74,7 +74,7 @@ def test_progress_memo_follows_approvals(as_user, world) -> None:
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     s = Submission.objects.get(task=t1)
     c = as_user("planoffice")
-    c.post("/approvals/", {"approve": s.pk})
+    c.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
     row = next(r for r in c.get("/tasks/").context["page"] if r.task.code == "T01")
     assert (row.status, row.done_pct) == ("on_track", Decimal("43.5"))
 
@@ -104,7 +104,9 @@ def test_assessment_is_made_once_per_data_version(as_user, world, monkeypatch) -
     c = as_user("planoffice")
     c.get("/approvals/")
     before = len(made)
-    c.post("/approvals/", {"approve": Submission.objects.get(task=t1).pk})
+    s = Submission.objects.get(task=t1)
+    c.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
+    assert Submission.objects.get(pk=s.pk).status == "approved"
     assert type(world.plan).objects.get(pk=world.plan.pk).data_version > version
     c.get("/tasks/")
     c.get("/")

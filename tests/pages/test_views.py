@@ -100,7 +100,7 @@ def test_returning_without_a_comment_is_refused(as_user, world) -> None:
     t1 = world.tasks["T01"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     s1 = Submission.objects.get(task=t1)
-    r = as_user("planoffice").post("/approvals/", {"return": s1.pk}, follow=True)
+    r = as_user("planoffice").post("/approvals/", {"return": s1.pk, f"version-{s1.pk}": s1.version}, follow=True)
     s1.refresh_from_db()
     assert s1.status == "submitted"
     assert any("理由" in str(m) or "why" in str(m) for m in r.context["messages"])
@@ -110,7 +110,8 @@ def test_bulk_approve(as_user, world) -> None:
     t1, t2 = world.tasks["T01"], world.tasks["T02"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4", f"value-{t2.pk}": "109.7"})
     ids = list(Submission.objects.values_list("pk", flat=True))
-    as_user("planoffice").post("/approvals/", {"bulk_approve": "1", "ids": ids})
+    as_user("planoffice").post("/approvals/", {"bulk_approve": "1", "ids": ids,
+                                               **{f"version-{s.pk}": s.version for s in Submission.objects.all()}})
     assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
 
 
@@ -125,10 +126,10 @@ def test_head_approves_first_where_the_plan_has_the_head_step(as_user, world) ->
     r = head.get("/approvals/")
     assert [x.pk for x in r.context["waiting"]] == [s.pk]
     assert "审核" in r.content.decode()  # the nav shows the queue to the head now
-    head.post("/approvals/", {"approve": s.pk})
+    head.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
     s.refresh_from_db()
     assert s.status == "head_approved"
-    as_user("planoffice").post("/approvals/", {"approve": s.pk})
+    as_user("planoffice").post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
     s.refresh_from_db()
     assert s.status == "approved"
 
@@ -153,7 +154,8 @@ def test_english_interface_has_no_chinese_labels_of_the_workflow(as_user, world)
     t1 = world.tasks["T01"]
     as_user("reporter-cgj").post("/report/", {f"value-{t1.pk}": "91.4"})
     office = as_user("planoffice")
-    office.post("/approvals/", {"approve": Submission.objects.get(task=t1).pk})
+    s = Submission.objects.get(task=t1)
+    office.post("/approvals/", {"approve": s.pk, f"version-{s.pk}": s.version})
     zh = office.get(f"/tasks/{t1.pk}/").content.decode()
     browser_says_en = office.get(f"/tasks/{t1.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     office.cookies["django_language"] = "en"  # what the language switch stores
@@ -189,7 +191,8 @@ def test_a_department_reports_its_key_project(as_user, world) -> None:
     assert as_user("reporter-jw").get(url).status_code == 404  # another department's project
     assert as_user("viewer").get(url).context["can_write"] is False
     c = as_user("reporter-cgj")
-    r = c.post(url, {"phase": "under_construction", "investment_done": "4000", "as_of": "2021-06-30"})
+    r = c.post(url, {"phase": "under_construction", "investment_done": "4000", "as_of": "2021-06-30",
+                     "version": p.version})
     assert "investment_done" in r.context["errors"]  # below the 5000 already completed
     r = c.post(url, {"phase": "completed", "investment_done": "7500", "as_of": "2021-06-30", "note": "竣工",
                      "version": p.version})

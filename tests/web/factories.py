@@ -67,6 +67,23 @@ def small_plan(year: int = 2021, region: str = "testdistrict") -> core.Plan:
     )
 
 
+def current(fn):
+    """``current(services.approve)(actor, sub, …)``: call a service with the version the row has now (the test
+    reads and acts at once), unless the test passes its own ``version``."""
+
+    def call(actor, obj, *args, **kwargs):
+        if "version" not in kwargs:
+            kwargs["version"] = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+        return fn(actor, obj, *args, **kwargs)
+
+    return call
+
+
+def with_versions(objs):
+    """``bulk_approve``'s (submission, version) pairs with the versions the rows have now."""
+    return [(o, type(o).objects.filter(pk=o.pk).values_list("version", flat=True).first()) for o in objs]
+
+
 def generated_plan(seed: int = 7, indicators: int = 30, tasks: int = 60, year: int = 2021) -> core.Plan:
     """A plan made up at random (seeded): monthly observations of levels, growth and growth against the
     base year, growth and level targets, tasks of every target kind with monthly progress."""

@@ -91,18 +91,22 @@ def test_only_the_plan_office_approves_without_the_head_step(api, sub_a) -> None
         assert response.status_code == 403, who
         response = api(who).post(f"/api/submissions/{sub_a.pk}/return/", {"comment": "x"}, format="json")
         assert response.status_code == 403, who
-    response = api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json")
+    assert api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json").status_code == 428
+    response = api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {"version": sub_a.version},
+                                      format="json")
     assert (response.status_code, response.json()["status"]) == (200, "approved")
 
 
 def test_the_head_approves_first_where_the_plan_says_so(api, plan, sub_a) -> None:
     plan.require_head_approval = True
     plan.save()
-    assert api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json").status_code == 409
-    assert api("reporter_a").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json").status_code == 403
-    response = api("head_a").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json")
+    v = {"version": sub_a.version}
+    assert api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", v, format="json").status_code == 409
+    assert api("reporter_a").post(f"/api/submissions/{sub_a.pk}/approve/", v, format="json").status_code == 403
+    response = api("head_a").post(f"/api/submissions/{sub_a.pk}/approve/", v, format="json")
     assert (response.status_code, response.json()["status"]) == (200, "head_approved")
-    response = api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {}, format="json")
+    response = api("planoffice").post(f"/api/submissions/{sub_a.pk}/approve/", {"version": sub_a.version + 1},
+                                      format="json")
     assert (response.status_code, response.json()["status"]) == (200, "approved")
 
 
@@ -163,7 +167,10 @@ def test_only_the_plan_office_turns_on_the_head_step(api, plan) -> None:
     for who in ("viewer", "reporter_a", "head_a"):
         assert api(who).patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True},
                               format="json").status_code == 403, who
-    response = api("planoffice").patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True}, format="json")
+    assert api("planoffice").patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True},
+                                   format="json").status_code == 428
+    response = api("planoffice").patch(f"/api/plans/{plan.pk}/", {"require_head_approval": True, "version": 1},
+                                       format="json")
     assert (response.status_code, response.json()["require_head_approval"]) == (200, True)
     log = api("planoffice").get(f"/api/plans/{plan.pk}/changes/").json()
     assert (log[0]["before"]["require_head_approval"], log[0]["after"]["require_head_approval"]) == (False, True)

@@ -13,7 +13,7 @@ from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.importexport import PackageImportError, export_plan, import_package
 from planwatch.web.plans.models import Department, ObjectChange, Plan, Submission, Task
 
-from .factories import small_plan
+from .factories import current, small_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_approved_submissions_become_progress_rows(plan, users) -> None:
     task = plan.tasks.get(code="greening")
     sub = services.report(Actor.for_user(users["reporter_b"]), task, value="120", as_of="2021-06-30")
     assert all(r.task != "greening" for r in export_plan(plan).progress)  # submitted, not yet approved
-    services.approve(office, sub)
+    current(services.approve)(office, sub)
     rows = [r for r in export_plan(plan).progress if r.task == "greening"]
     assert [(r.as_of, r.value, r.unit) for r in rows] == [(dt.date(2021, 6, 30), Decimal("120"), "公顷")]
 

@@ -12,7 +12,8 @@ from django.utils import translation
 import planwatch.web.plans as plans_pkg
 
 pytestmark = pytest.mark.django_db
-SOURCES = ["validation.py", "services/submissions.py", "services/people.py"]
+SOURCES = ["validation.py", "limits.py", "services/submissions.py", "services/people.py", "services/locking.py",
+           "services/uploads.py", "services/plans.py", "services/rounds.py", "services/projects.py"]
 
 
 def _msgids(path: Path) -> list[str]:

@@ -16,6 +16,8 @@ from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.errors import PermissionDenied, StateError, ValidationError
 from planwatch.web.plans.models import Project
 
+from .factories import current
+
 pytestmark = pytest.mark.django_db
 SOURCES = ["plans/services/rounds.py", "plans/services/plans.py", "plans/services/projects.py", "plans/fields.py",
            *sorted(str(p.relative_to(Path(web_pkg.__file__).parent))
@@ -75,8 +77,8 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
     with translation.override("en"), pytest.raises(StateError) as closed:
         rnd = services.open_round(Actor.for_user(users["planoffice"]), plan, label="2021年8月", period="2021-08",
                                   opens="2021-08-25", deadline="2021-09-05")
-        services.close_round(Actor.for_user(users["planoffice"]), rnd)
-        services.close_round(Actor.for_user(users["planoffice"]), rnd)
+        current(services.close_round)(Actor.for_user(users["planoffice"]), rnd)
+        current(services.close_round)(Actor.for_user(users["planoffice"]), rnd)
     assert str(closed.value) == "The reporting round is closed already"
     ok = {"plan": plan.pk, "label": "2021年7月", "period": "2021-07", "opens": "2021-07-25", "deadline": "2021-08-05"}
     assert api("planoffice").post("/api/rounds/", ok, format="json").status_code == 201
@@ -89,7 +91,7 @@ def test_round_errors_per_field_in_both_languages(api, plan, users) -> None:
 def test_project_update_errors_in_both_languages(api, plan, users) -> None:
     project = api("planoffice").get("/api/projects/?department=dept_a").json()["results"][0]
     url = f"/api/projects/{project['id']}/updates/"
-    bad = {"phase": "completed", "investment_done": "-3", "as_of": "2020-07-31"}
+    bad = {"phase": "completed", "investment_done": "-3", "as_of": "2020-07-31", "version": project["version"]}
     r = api("reporter_a").post(url, bad, format="json")
     assert r.status_code == 400
     assert r.json() == {"investment_done": ["完成投资不能为负数"], "as_of": ["截至日期应在计划年度 2021 年内"]}
@@ -98,12 +100,12 @@ def test_project_update_errors_in_both_languages(api, plan, users) -> None:
                         "as_of": ["The date must fall within the plan year 2021"]}
     # the API's serializer checks the phase and the dates first; the pages reach the service's own checks
     with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:
-        services.add_project_update(Actor.for_user(users["reporter_a"]), Project.objects.get(pk=project["id"]),
+        current(services.add_project_update)(Actor.for_user(users["reporter_a"]), Project.objects.get(pk=project["id"]),
                             phase="flying", investment_done="约5000", as_of="2021-07-31", actual_start="2021/03/01")
     assert exc.value.message_dict == {"phase": ["阶段无效"], "investment_done": ["不是数字：约5000"],
                                       "actual_start": ["日期格式应为 YYYY-MM-DD"]}
     with translation.override("en"), pytest.raises(PermissionDenied) as refused:
-        services.add_project_update(Actor.for_user(users["reporter_b"]), Project.objects.get(pk=project["id"]),
+        current(services.add_project_update)(Actor.for_user(users["reporter_b"]), Project.objects.get(pk=project["id"]),
                             phase="completed", investment_done="6000", as_of="2021-07-31")
     assert str(refused.value) == "You may not report on this project"
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from planwatch.core.errors import PlanwatchError
+
 from .facts import find_facts
 from .model import Fact
 
 FIELDS = ("value", "unit", "kind", "basis", "bound", "modality")
 
 
-class LabelError(ValueError):
+class LabelError(PlanwatchError):
     pass
 
 

@@ -11,8 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+from planwatch.core.errors import PlanwatchError
 
-class ReadError(Exception):
+
+class ReadError(PlanwatchError):
     """A report that cannot be read: missing, of an unknown kind, or undecodable."""
 
 

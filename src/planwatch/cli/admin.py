@@ -97,10 +97,12 @@ def createuser(args: argparse.Namespace) -> int:
                 added = people.add_person(actor, plan, username=args.name, role=args.role, department=department,
                                           password=password)
                 member, created = added.membership, added.created
-            else:
-                people.change_role(actor, member, role=args.role, department=department or "")
+            else:  # the command line reads and writes at once: it acts on the version it just read
+                member = people.change_role(actor, member, role=args.role, department=department or "",
+                                            version=member.version)
             if not created and explicit:
-                people.reset_password(actor, member, explicit)
+                member.refresh_from_db()
+                people.reset_password(actor, member, explicit, version=member.version)
             if args.superuser:
                 people.make_superuser(actor, member.user)
     except ValidationError as exc:
@@ -118,15 +120,13 @@ def do_import(args: argparse.Namespace) -> int:
     from planwatch.package import PackageError, load
     from planwatch.web.plans.actor import Actor
     from planwatch.web.plans.importexport import PackageImportError, import_package
-    from planwatch.web.plans.recompute import recompute_warnings
 
     try:
-        plan = import_package(load(args.package), actor=Actor.cli())
+        plan = import_package(load(args.package), actor=Actor.cli(), recompute=True)
     except (PackageError, PackageImportError) as exc:
         print(f"导入失败 import failed, nothing was changed:\n{exc}", file=sys.stderr)
         return 1
-    warnings = recompute_warnings(plan)
-    print(f"imported plan {plan.pk}: {plan.title} ({plan.tasks.count()} tasks, {len(warnings)} warnings)")
+    print(f"imported plan {plan.pk}: {plan.title} ({plan.tasks.count()} tasks, {plan.warnings.count()} warnings)")
     return 0
 
 

@@ -14,10 +14,19 @@ HEADERS = (("排名", "Rank"), ("上月排名", "Last month"), ("单位编码", 
 
 
 def _safe(text: object) -> object:
-    """Text that a spreadsheet would read as a formula is written as text."""
-    if isinstance(text, str) and text[:1] in ("=", "+", "-", "@"):
-        return "'" + text
+    """The cell's value as given; text is made harmless after the row is appended (``_neutralise``)."""
     return text
+
+
+def _neutralise(ws: object) -> None:
+    """Every text cell as text, never a formula: Excel's quote prefix where it looks like one (the one rule of
+    every workbook planwatch writes, ``package.formulas``); numbers are left alone."""
+    from planwatch.package.formulas import xlsx_text
+
+    for row in ws.iter_rows():  # type: ignore[attr-defined]
+        for cell in row:
+            if isinstance(cell.value, str):
+                xlsx_text(cell, cell.value)
 
 
 def ranking_workbook(rows: Sequence[RankRow], month: str, title: str = "", lang: str = "zh") -> bytes:
@@ -43,6 +52,7 @@ def ranking_workbook(rows: Sequence[RankRow], month: str, title: str = "", lang:
         for cell in row:
             cell.number_format = "0.00"
     ws.freeze_panes = "A3"
+    _neutralise(ws)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

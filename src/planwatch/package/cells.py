@@ -7,10 +7,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from planwatch.core.errors import PlanwatchError
 from planwatch.core.periods import Period, PeriodError
 
 
-class CellError(ValueError):
+class CellError(PlanwatchError):
     def __init__(self, zh: str, en: str, code: str) -> None:
         super().__init__(en)
         self.zh = zh

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planwatch.core.errors import PlanwatchError
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -49,7 +51,7 @@ class PackageIssue:
         }
 
 
-class PackageError(Exception):
+class PackageError(PlanwatchError):
     """A package that cannot be loaded; ``issues`` lists every problem found, errors and warnings."""
 
     def __init__(self, issues: list[PackageIssue]) -> None:

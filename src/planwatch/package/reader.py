@@ -23,9 +23,10 @@ def _src(row: Row) -> Source:
     return Source(row.file, row.n, row.v.get("source") or "", bool(row.v.get("illustrative")))
 
 
-def inspect(path: str | Path) -> tuple[Plan | None, list[PackageIssue]]:
-    """Read and check a package: the Plan (None if there is any error) and every issue found."""
-    raw = read(path)
+def inspect(path: str | Path, limits: Any = None) -> tuple[Plan | None, list[PackageIssue]]:
+    """Read and check a package: the Plan (None if there is any error) and every issue found. ``limits``
+    bound the reading of a workbook (``xlsxread.UPLOAD`` for uploads; beyond them ``xlsxread.TooLarge``)."""
+    raw = read(path, limits)
     issues = Issues()
     issues.items.extend(raw.issues)
     head, report, tables, extra = _parse(raw, issues)

@@ -18,6 +18,10 @@ from typing import Any
 
 import yaml
 
+from planwatch.core.errors import PlanwatchError
+
+from . import safeyaml
+from .formulas import restore
 from .issues import PackageIssue
 from .schema import PLAN_FILE, REPORT_FILE, TABLES_BY_NAME
 
@@ -25,7 +29,7 @@ BOM = b"\xef\xbb\xbf"
 _NUMBER_FORMAT = re.compile(r"^0(?:\.(0+))?$")
 
 
-class Unreadable(OSError):
+class Unreadable(PlanwatchError, OSError):
     """The path is not a package at all: missing, not a folder, not a readable .xlsx."""
 
 
@@ -52,12 +56,13 @@ class RawPackage:
         return f"{name}.{ext}"
 
 
-def read(path: str | Path) -> RawPackage:
+def read(path: str | Path, limits: Any = None) -> RawPackage:
+    """``limits`` (``xlsxread.Limits``) bound a workbook's reading; ``xlsxread.UPLOAD`` for uploads."""
     p = Path(path)
     if p.is_dir():
         return read_folder(p)
     if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(p)
+        return read_xlsx(p, limits=limits)
     if not p.exists():
         raise Unreadable(f"{p}: no such file or folder / 路径不存在")
     raise Unreadable(f"{p}: not a package folder or .xlsx workbook / 不是数据包文件夹或 .xlsx 工作簿")
@@ -77,10 +82,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030"), "gb18030"
 
 
-def _table_from_rows(name: str, label: str, rows: list[list[str]], issues: list[PackageIssue]) -> RawTable:
+NumberedRows = list[tuple[int, list[str]]]  # (spreadsheet row, cells); rows without content may be left out
+
+
+def numbered(rows: list[list[str]]) -> NumberedRows:
+    return list(enumerate(rows, start=1))
+
+
+def _table_from_rows(name: str, label: str, rows: NumberedRows, issues: list[PackageIssue]) -> RawTable:
     if not rows:
         return RawTable(name, label, [], [])
-    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    first_number, first = rows[0]
+    header = [h.strip().lstrip("\ufeff") for h in (first if first_number == 1 else [])]
     while header and not header[-1]:
         header.pop()
     seen: set[str] = set()
@@ -92,7 +105,9 @@ def _table_from_rows(name: str, label: str, rows: list[list[str]], issues: list[
         seen.add(h)
     out: list[tuple[int, dict[str, str]]] = []
     verbatim: list[dict[str, str]] = []
-    for i, cells in enumerate(rows[1:], start=2):
+    for i, cells in rows:
+        if i == 1:
+            continue
         if not any(c.strip() for c in cells):
             continue
         extra = [c for c in cells[len(header) :] if c.strip()]
@@ -110,7 +125,7 @@ def _table_from_rows(name: str, label: str, rows: list[list[str]], issues: list[
 
 def _load_yaml(text: str, label: str, issues: list[PackageIssue]) -> Any:
     try:
-        return yaml.safe_load(text)
+        return safeyaml.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -145,9 +160,9 @@ def read_folder(path: Path) -> RawPackage:
                     PackageIssue(label, 0, "", f"无法读取文件(请另存为 UTF-8 或 GB18030 编码的 CSV): {exc}", f"cannot read the file (save it as UTF-8 or GB18030 CSV): {exc}", "unreadable_file")
                 )
                 continue
-            rows = list(csv.reader(io.StringIO(text, newline="")))
+            rows = [[restore(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
             name = f.stem.lower() if f.stem.lower() in TABLES_BY_NAME else f.stem
-            raw.tables[name] = _table_from_rows(name, label, rows, raw.issues)
+            raw.tables[name] = _table_from_rows(name, label, numbered(rows), raw.issues)
     return raw
 
 
@@ -180,37 +195,44 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     return str(value)
 
 
-def _sheet_rows(ws: Any) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for row in ws.iter_rows():
+def _sheet_rows(ws: Any) -> NumberedRows:
+    rows: NumberedRows = []
+    for number, row in enumerate(ws.iter_rows(), start=1):
         cells = []
         for c in row:
             v = getattr(c, "value", None)
             fmt = getattr(c, "number_format", "General") if isinstance(v, float) else "General"
             cells.append(cell_text(v, fmt))
-        rows.append(_trim(cells))
+        cells = _trim(cells)
+        if cells:
+            rows.append((number, cells))
     return rows
 
 
-def workbook_rows(path: Path, engine: str = "fast") -> list[tuple[str, list[list[str]]]]:
-    """Every sheet of a workbook as text rows; ``engine`` "openpyxl" is the slower reference reader."""
+def workbook_rows(path: Path, engine: str = "fast", limits: Any = None) -> list[tuple[str, NumberedRows]]:
+    """Every sheet of a workbook as numbered text rows (rows without content left out); ``engine``
+    "openpyxl" is the slower reference reader. ``limits``: ``xlsxread.LOCAL`` unless given (uploads:
+    ``xlsxread.UPLOAD``); beyond them ``xlsxread.TooLarge``."""
     from xml.etree.ElementTree import ParseError
 
     import openpyxl
+    from lxml.etree import XMLSyntaxError
 
-    from .xlsxread import iter_sheets
+    from .xlsxread import LOCAL, iter_sheets
 
     try:
         if engine == "fast":
-            return [
-                (name, [_trim([cell_text(v, fmt) for v, fmt in row]) for row in rows]) for name, rows in iter_sheets(path)
-            ]
+            out = []
+            for name, rows in iter_sheets(path, limits or LOCAL):
+                text_rows = [(n, _trim([cell_text(v, fmt) for v, fmt in row])) for n, row in rows]
+                out.append((name, [(n, cells) for n, cells in text_rows if cells]))
+            return out
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             return [(ws.title, _sheet_rows(ws)) for ws in wb.worksheets]
         finally:
             wb.close()
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, IndexError, ParseError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, IndexError, ParseError, XMLSyntaxError) as exc:
         raise Unreadable(f"{path}: not a readable .xlsx workbook / 无法打开 .xlsx 工作簿: {exc}") from exc
 
 
@@ -220,16 +242,16 @@ def _trim(cells: list[str]) -> list[str]:
     return cells
 
 
-def read_xlsx(path: Path, engine: str = "fast") -> RawPackage:
+def read_xlsx(path: Path, engine: str = "fast", limits: Any = None) -> RawPackage:
     from .yamlsheet import sheet_to_yaml
 
     raw = RawPackage("xlsx", path)
-    for title, rows in workbook_rows(path, engine):
+    for title, rows in workbook_rows(path, engine, limits):
         name = title.strip()
         if name.lower() in ("plan", "report", "plan.yaml", "report.yaml"):
             name = name.lower().removesuffix(".yaml")
             label = raw.label(name, "")
-            raw.yaml_docs[name] = (label, sheet_to_yaml(rows, label, raw.issues))
+            raw.yaml_docs[name] = (label, sheet_to_yaml([cells for _n, cells in rows], label, raw.issues))
         else:
             known = name.lower().removesuffix(".csv")
             if known in TABLES_BY_NAME:

@@ -19,6 +19,7 @@ from planwatch.core.model import Plan, columns
 
 from . import schema
 from .cells import decimal_text
+from .formulas import neutral, safe_filename
 from .planfile import PlanHead, plan_to_yaml
 
 
@@ -87,16 +88,18 @@ def write_folder(plan: Plan, path: str | Path) -> Path:
                    [[_cell(r.get(c)) for c in table.column_names] for r in values[table.name]])
     for name, rows in plan.extra.items():
         header = _extra_header(rows)
-        _write_csv(out / f"{name}.csv", header, [[r.get(h, "") for h in header] for r in rows])
+        _write_csv(out / f"{safe_filename(name, 'extra')}.csv", header,
+                   [[r.get(h, "") for h in header] for r in rows])
     return out
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """A CSV whose text cells a spreadsheet cannot run as formulas (``formulas.neutral``)."""
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         if header:
-            w.writerow(header)
-        w.writerows(rows)
+            w.writerow([neutral(h) for h in header])
+        w.writerows([neutral(c) for c in row] for row in rows)
 
 
 def write_xlsx(plan: Plan, path: str | Path) -> Path:

@@ -1,27 +1,93 @@
-"""A streaming reader of .xlsx cells (zip + lxml iterparse), faster than openpyxl's read-only mode.
+"""A streaming reader of .xlsx cells (zip + lxml iterparse), faster than openpyxl's read-only mode, and
+bounded: it never costs more than its ``Limits`` allow, whatever the file claims.
 
 It reads only what a package needs: sheet names and order, shared and inline strings (without phonetic
 runs), booleans, errors, formula results (cached values) and numbers with their number format, which
 decides whether a number is a date and how many decimals it shows. ``sources.cell_text`` gives the text,
 so both readers agree cell for cell (tests/package compares them).
+
+Before anything is parsed, ``open_workbook`` checks the zip's directory: the number of parts, the size of
+each once unpacked (zipfile never yields more than the size a part declares) and their sum, the sheets'
+count. While streaming, a row beyond ``max_rows``, a column beyond ``max_cols``, a cell longer than
+``max_cell_chars`` or more than ``max_cells`` cells stop the reading with ``TooLarge``. Rows come back
+numbered and sparse (``(row number, cells)``, blank rows left out), so a lone cell at row 1,048,576 costs one
+row, not a million. A number too large for a float (``1E+1000000``) comes back as its text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from planwatch.core.errors import PlanwatchError
+
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 _COL = re.compile(r"^([A-Z]+)")
+MB = 1024 * 1024
+
+
+class TooLarge(PlanwatchError):
+    """The workbook is beyond what the reader accepts (bilingual message, naming the limit)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_uncompressed: int  # all parts together, unpacked
+    max_part: int  # one part unpacked
+    max_parts: int
+    max_sheets: int
+    max_rows: int  # the highest row number
+    max_cols: int  # the highest column number
+    max_cells: int  # cells with content, all sheets
+    max_cell_chars: int = 32767  # Excel's own limit of a cell
+
+
+# the command line reads a whole city's plan; uploads to the server get less
+LOCAL = Limits(max_uncompressed=2048 * MB, max_part=1024 * MB, max_parts=2000, max_sheets=200,
+               max_rows=1_048_576, max_cols=16_384, max_cells=50_000_000)
+UPLOAD = Limits(max_uncompressed=96 * MB, max_part=64 * MB, max_parts=300, max_sheets=64,
+                max_rows=1_048_576, max_cols=256, max_cells=2_000_000)
+
+
+def _refuse(zh: str, en: str) -> TooLarge:
+    return TooLarge(f"{zh} / {en}")
+
+
+def open_workbook(source: Any, limits: Limits) -> zipfile.ZipFile:
+    """The zip, after its directory passed the limits (raises ``TooLarge``; ``zipfile.BadZipFile`` for bytes
+    that are not a zip at all)."""
+    z = zipfile.ZipFile(source)
+    try:
+        infos = z.infolist()
+        if len(infos) > limits.max_parts:
+            raise _refuse(f"工作簿包含 {len(infos)} 个部件，超过上限 {limits.max_parts}",
+                          f"the workbook has {len(infos)} parts, more than {limits.max_parts}")
+        total = 0
+        for info in infos:
+            if info.file_size > limits.max_part:
+                raise _refuse(f"工作簿部件 {info.filename} 解压后 {info.file_size // MB} MB，超过上限 "
+                              f"{limits.max_part // MB} MB",
+                              f"the part {info.filename} unpacks to {info.file_size // MB} MB, more than "
+                              f"{limits.max_part // MB} MB")
+            total += info.file_size
+        if total > limits.max_uncompressed:
+            raise _refuse(f"工作簿解压后共 {total // MB} MB，超过上限 {limits.max_uncompressed // MB} MB",
+                          f"the workbook unpacks to {total // MB} MB, more than {limits.max_uncompressed // MB} MB")
+    except BaseException:
+        z.close()
+        raise
+    return z
 
 
 def _local(tag: str) -> str:
@@ -126,35 +192,67 @@ def _value(c: Any, shared: list[str], formats: list[str], epoch: dt.datetime) ->
     fmt = formats[int(c.get("s", "0"))] if formats else "General"
     if is_date_format(fmt):
         return from_excel(float(v), epoch), fmt
-    if "." not in v and "E" not in v.upper():
+    if "." not in v and "E" not in v.upper() and len(v) <= 20:
         return int(v), fmt
-    return float(v), fmt
+    number = float(v)
+    if not math.isfinite(number):
+        return v, "General"  # 1E+1000000: beyond a float; its text goes on and is refused as a number there
+    return number, fmt
 
 
-def iter_sheets(path: Any) -> Iterator[tuple[str, list[list[tuple[Any, str]]]]]:
-    """Each sheet's name and rows of (value, number format); missing rows and cells come back empty."""
+Row = tuple[int, list[tuple[Any, str]]]
+
+
+def iter_sheets(path: Any, limits: Limits = LOCAL,
+                max_col: int | None = None) -> Iterator[tuple[str, list[Row]]]:
+    """Each sheet's name and its rows with content as (row number, [(value, number format), …]); missing cells
+    inside a row come back empty. ``max_col``: cells beyond it are skipped (not read into memory)."""
     from lxml import etree  # a dependency of python-docx; much faster than ElementTree here
 
-    with zipfile.ZipFile(path) as z:
+    with open_workbook(path, limits) as z:
         sheets, date1904 = _sheets(z)
+        if len(sheets) > limits.max_sheets:
+            raise _refuse(f"工作簿有 {len(sheets)} 个工作表，超过上限 {limits.max_sheets}",
+                          f"the workbook has {len(sheets)} sheets, more than {limits.max_sheets}")
         shared = _shared_strings(z)
         formats = _number_formats(z)
         epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        cells_seen = 0
         for name, part in sheets:
-            rows: list[list[tuple[Any, str]]] = []
+            rows: list[Row] = []
             with z.open(part) as f:
-                for _event, el in etree.iterparse(f, events=("end",), tag="{*}row", resolve_entities=False):
-                    r = int(el.get("r", len(rows) + 1))
-                    while len(rows) < r - 1:
-                        rows.append([])
+                last = 0
+                for _event, el in etree.iterparse(f, events=("end",), tag="{*}row", resolve_entities=False,
+                                                  no_network=True, huge_tree=False):
+                    r = int(el.get("r") or last + 1)
+                    if not 0 < r <= limits.max_rows:
+                        raise _refuse(f"工作表“{name}”有第 {r} 行，超过上限 {limits.max_rows} 行",
+                                      f"the sheet {name!r} has a row {r}, beyond the limit of {limits.max_rows} rows")
+                    last = r
                     cells: list[tuple[Any, str]] = []
                     for c in el.iterchildren("{*}c"):
                         ref = c.get("r")
                         idx = _col_index(ref) if ref else len(cells)
+                        if idx >= limits.max_cols:
+                            raise _refuse(f"工作表“{name}”第 {r} 行有第 {idx + 1} 列，超过上限 {limits.max_cols} 列",
+                                          f"the sheet {name!r} has a column {idx + 1} in row {r}, beyond the limit "
+                                          f"of {limits.max_cols} columns")
+                        if max_col is not None and idx >= max_col:
+                            continue
+                        value = _value(c, shared, formats, epoch)
+                        if isinstance(value[0], str) and len(value[0]) > limits.max_cell_chars:
+                            raise _refuse(f"工作表“{name}”第 {r} 行的单元格超过 {limits.max_cell_chars} 个字符",
+                                          f"a cell of row {r} of the sheet {name!r} has more than "
+                                          f"{limits.max_cell_chars} characters")
                         while len(cells) < idx:
                             cells.append((None, "General"))
-                        cells.append(_value(c, shared, formats, epoch))
-                    rows.append(cells)
+                        cells.append(value)
+                    if cells:
+                        cells_seen += len(cells)
+                        if cells_seen > limits.max_cells:
+                            raise _refuse(f"工作簿的单元格超过上限 {limits.max_cells} 个",
+                                          f"the workbook has more than {limits.max_cells} cells")
+                        rows.append((r, cells))
                     el.clear()
                     while el.getprevious() is not None:
                         del el.getparent()[0]

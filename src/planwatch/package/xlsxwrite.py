@@ -4,6 +4,7 @@ dates as dates, everything else as text, one sheet per file."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from planwatch.core.model import Plan
 
 from . import schema
 from .cells import decimal_text
+from .formulas import dangerous, xlsx_text
 from .writer import _cell, _extra_header, plan_yaml, table_values
 from .yamlsheet import yaml_to_rows
 
@@ -24,11 +26,8 @@ _MAX_DIGITS = 15  # beyond this a float no longer holds the number exactly: writ
 
 
 def _text_cell(ws: Any, text: str | None) -> WriteOnlyCell:
-    """A cell holding ``text`` as text, even when it starts with "=" (which openpyxl takes for a formula)."""
-    cell = WriteOnlyCell(ws, value=text or None)
-    if text:
-        cell.data_type = "s"
-    return cell
+    """A cell holding ``text`` as text, never as a formula (``formulas.xlsx_text``)."""
+    return xlsx_text(WriteOnlyCell(ws), text)
 
 
 def _number_cell(ws: Any, value: Decimal) -> WriteOnlyCell:
@@ -56,7 +55,7 @@ def _value_cell(ws: Any, value: Any, column_type: str) -> Any:
         cell.number_format = "yyyy-mm-dd"
         return cell
     text = _cell(value)
-    return _text_cell(ws, text) if text.startswith("=") else text
+    return _text_cell(ws, text) if dangerous(text) else text
 
 
 def _header(ws: Any, names: list[str]) -> list[WriteOnlyCell]:
@@ -66,6 +65,11 @@ def _header(ws: Any, names: list[str]) -> list[WriteOnlyCell]:
         c.font = _BOLD
         out.append(c)
     return out
+
+
+def _sheet_title(name: str) -> str:
+    """A sheet title Excel accepts: at most 31 characters, none of []:*?/\\ (the name comes from data)."""
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "extra"
 
 
 def write_workbook(plan: Plan, path: Path) -> None:
@@ -92,7 +96,7 @@ def write_workbook(plan: Plan, path: Path) -> None:
         for row in values[table.name]:
             ws.append([_value_cell(ws, row.get(c.name), t) for c, t in zip(table.columns, types, strict=True)])
     for name, extra_rows in plan.extra.items():
-        ws = wb.create_sheet(name)
+        ws = wb.create_sheet(_sheet_title(name))
         header = _extra_header(extra_rows)
         if header:
             ws.append(_header(ws, header))

@@ -12,13 +12,14 @@ from typing import Any
 
 import yaml
 
+from . import safeyaml
 from .issues import PackageIssue
 
 
 def _leaf_text(value: Any) -> str:
     if isinstance(value, str):
         try:
-            same = yaml.safe_load(value) == value
+            same = safeyaml.load(value) == value  # a stored text is never expanded (no aliases)
         except yaml.YAMLError:
             same = False
         if same and "\n" not in value:
@@ -50,7 +51,7 @@ def sheet_to_yaml(rows: list[list[str]], label: str, issues: list[PackageIssue])
     first = rows[0]
     if len(rows) == 1 and len(first) == 1 and ("\n" in first[0] or ":" in first[0]):
         try:
-            return yaml.safe_load(first[0])
+            return safeyaml.load(first[0])
         except yaml.YAMLError as exc:
             issues.append(PackageIssue(label, 1, "", f"YAML 格式错误: {exc}", f"YAML does not parse: {exc}", "bad_yaml"))
             return None
@@ -63,8 +64,12 @@ def sheet_to_yaml(rows: list[list[str]], label: str, issues: list[PackageIssue])
             issues.append(PackageIssue(label, i, "key", "键为空", "the key is blank", "required"))
             continue
         try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
+            value = safeyaml.load(text) if text.strip() else None
+        except yaml.YAMLError as exc:
+            if "alias" in str(exc) or "nested" in str(exc) or "longer" in str(exc):
+                issues.append(PackageIssue(label, i, key, f"YAML 不可接受: {exc}", f"YAML not accepted: {exc}",
+                                           "bad_yaml"))
+                continue
             value = text
         node = data
         parts = key.split(".")

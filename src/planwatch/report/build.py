@@ -22,7 +22,7 @@ from .document import Document
 OCCASION_KEYS = ("date", "meeting", "opening", "review_intro", "problems_intro", "measures_intro", "closing")
 
 
-class ReportPeriodError(PlanwatchError, ValueError):
+class ReportPeriodError(PlanwatchError):
     """A report asked for a period the plan does not cover (2022H1 of the 2021 plan)."""
 
 

@@ -33,7 +33,7 @@ MAX_TASK_BARS = 25
 BAR_CAP = 150.0  # a bar past 150% is drawn to 150% and labelled with its real value
 
 
-class ChartFontError(PlanwatchError, RuntimeError):
+class ChartFontError(PlanwatchError):
     """No font that draws Chinese is installed: the charts would print boxes."""
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 
 from planwatch.core import wording
+from planwatch.core.errors import PlanwatchError
 from planwatch.core.figures import Figure, published
 
 from . import qualify
@@ -41,7 +42,7 @@ OCCASION_CHARS = 27.5  # characters of a 3号 line (28) with a little room: the 
 _FRONT_STYLES = {"occasion", "speaker", "salutation", "closing", "signature"}
 
 
-class ReportTemplateError(ValueError):
+class ReportTemplateError(PlanwatchError):
     """A wording template that does not render (a typo in a template the office edited)."""
 
 

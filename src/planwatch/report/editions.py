@@ -18,7 +18,7 @@ from .document import Chart, Document, Section, Table
 EDITIONS = ("working", "official")
 
 
-class EditionError(PlanwatchError, ValueError):
+class EditionError(PlanwatchError):
     """An unknown edition, or an official edition asked for while figures typed in it are wrong."""
 
 

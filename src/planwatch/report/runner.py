@@ -18,7 +18,7 @@ def run_report(
     from planwatch.core.assess import assess
     from planwatch.package import PackageError, Unreadable, load
 
-    from . import FORMATS, ReportTemplateError, write_report
+    from . import FORMATS, write_report
     from .build import render_report
     from .context import gather
     from .summary import summary_lines
@@ -70,7 +70,7 @@ def run_report(
         if summary:
             for line in summary_lines(report_data, lang):
                 print(line)
-    except (ReportTemplateError, PlanwatchError, ValueError) as exc:
+    except PlanwatchError as exc:
         print(f"{data}: {exc}", file=sys.stderr)
         return 1
     label = "已写出" if lang == "zh" else "Written"

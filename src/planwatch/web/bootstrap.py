@@ -33,6 +33,7 @@ def migrate_if_pending(verbosity: int = 0) -> bool:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=0)  # login attempts (idempotent; also made by a migration)
     return True
 
 
@@ -58,10 +59,14 @@ def demo_usernames(plan: Any) -> list[tuple[str, str, Any]]:
     return out
 
 
+DEMO_GROUP = "demo"  # the demo accounts (one shared password): `serve` refuses them on a public address
+
+
 def create_demo_accounts(plan: Any, password: str) -> list[str]:
     """Create the demo accounts of ``plan`` that do not exist yet (one password hash for all: fast)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
+    from django.contrib.auth.models import Group
     from django.db import transaction
 
     from .plans.models import Membership
@@ -70,12 +75,21 @@ def create_demo_accounts(plan: Any, password: str) -> list[str]:
     hashed = make_password(password)
     created: list[str] = []
     with transaction.atomic():
+        group, _new = Group.objects.get_or_create(name=DEMO_GROUP)
         for name, role, dept in demo_usernames(plan):
             user, new = user_model.objects.get_or_create(username=name, defaults={"password": hashed})
             if new:
                 created.append(name)
+                user.groups.add(group)
             Membership.objects.get_or_create(user=user, plan=plan, defaults={"role": role, "department": dept})
     return created
+
+
+def active_demo_accounts() -> int:
+    """How many demo accounts can log in."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=DEMO_GROUP, is_active=True).count()
 
 
 @dataclass
@@ -105,10 +119,8 @@ def bootstrap(load_demo: bool = True, example: str = "chaoyang-2021") -> Started
     from planwatch.package import example_path, load
 
     from .plans.importexport import import_package
-    from .plans.recompute import recompute_warnings
 
-    plan = import_package(load(example_path(example)), actor=Actor.cli())
-    recompute_warnings(plan)
+    plan = import_package(load(example_path(example)), actor=Actor.cli(), recompute=True)
     password, generated = demo_password(data_dir)
     started.accounts = create_demo_accounts(plan, password)
     started.demo_loaded = True

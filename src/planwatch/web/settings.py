@@ -25,9 +25,47 @@ CSRF_TRUSTED_ORIGINS = list(CONFIG.csrf_trusted_origins)
 if CONFIG.https:  # behind a proxy that terminates TLS and sets X-Forwarded-Proto
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = 0  # leave HSTS to the proxy
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = CONFIG.hsts_seconds
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = CONFIG.hsts_seconds > 0
+    SECURE_HSTS_PRELOAD = CONFIG.hsts_seconds >= 31536000  # the header allows it; submitting is the owner's call
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = CONFIG.session_hours * 3600
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (planwatch.web.headers): everything from this server, nothing inline
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                           "form-action 'self'; frame-ancestors 'none'")
+# Swagger UI (/api/docs/, drf-spectacular's split view: no inline script) sets inline styles: allowed there only
+CONTENT_SECURITY_POLICY_PATHS = {"/api/docs/": CONTENT_SECURITY_POLICY.replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'")}
+
+# Who gets in (planwatch.web.access): login throttling shared through the cache, tokens, session timeouts
+PLANWATCH_TRUSTED_PROXIES = list(CONFIG.trusted_proxies)
+PLANWATCH_LOGIN_FAILURES = CONFIG.login_failures
+PLANWATCH_LOGIN_FAILURES_PER_ADDRESS = CONFIG.login_failures_per_address
+PLANWATCH_LOGIN_LOCKOUT_SECONDS = CONFIG.login_lockout_seconds
+PLANWATCH_TOKEN_HOURS = CONFIG.token_hours
+PLANWATCH_SESSION_IDLE_MINUTES = CONFIG.session_idle_minutes
+PLANWATCH_SESSION_HOURS = CONFIG.session_hours
+AUTHENTICATION_BACKENDS = ["planwatch.web.access.backends.ThrottledBackend"]
+CACHES = {"default": (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CONFIG.cache_url}
+    if CONFIG.cache_url else
+    {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "planwatch_cache",
+     "OPTIONS": {"MAX_ENTRIES": 100_000}})}
+
+# Bodies: JSON and form posts up to 1 MB; file uploads are capped per endpoint (planwatch.web.uploads)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+PLANWATCH_UPLOAD_LIMITS = {"pages:report_upload": 2 * 1024 * 1024, "pages:package": 20 * 1024 * 1024}
+PLANWATCH_UPLOAD_DEFAULT = 1024 * 1024
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -38,24 +76,27 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files, served by us: no CDN
     "planwatch.web.plans",
+    "planwatch.web.access",
     "planwatch.web.api",
     "planwatch.web.pages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "planwatch.web.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "planwatch.web.plans.middleware.RequestIdMiddleware",
+    "planwatch.web.uploads.UploadLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "planwatch.web.language.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "planwatch.web.access.sessions.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -88,6 +129,13 @@ def _databases() -> dict[str, Any]:
         # a test database per process, so that test runs sharing a server never drop each other's
         db["TEST"] = {"NAME": f"test_{db.get('NAME') or 'planwatch'}_{os.getpid()}"}
         return {"default": db}
+    # the database file (and so its WAL and shared-memory files, which SQLite creates with the database's
+    # mode) is the server account's alone: created 0600, narrowed to 0600 if it was wider
+    path = CONFIG.sqlite_path
+    if not path.exists():
+        config.create_private(path)  # an empty file is an empty SQLite database
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        config.private_file(part)
     # SQLite tuned for many readers and one writer at a time: WAL journal, a generous busy timeout and
     # IMMEDIATE transactions so that a writer takes the lock at BEGIN instead of failing at COMMIT.
     return {
@@ -115,7 +163,10 @@ DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -141,7 +192,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "planwatch.web.access.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -151,8 +202,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "planwatch.web.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "URL_FORMAT_OVERRIDE": None,
-    "DEFAULT_THROTTLE_RATES": {"token": "30/minute"},  # POST /api/auth/token/: password guessing  # ?format=zip|xlsx belongs to the export, not to content negotiation
+    "URL_FORMAT_OVERRIDE": None,  # ?format=zip|xlsx belongs to the export, not to content negotiation
+    "NUM_PROXIES": len(CONFIG.trusted_proxies),  # DRF's own idea of the client address never trusts a header
 }
 
 SPECTACULAR_SETTINGS = {
@@ -161,6 +212,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "planwatch.web.api.schema.add_error_responses"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

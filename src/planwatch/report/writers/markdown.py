@@ -1,18 +1,28 @@
-"""Markdown: headings, paragraphs, pipe tables; charts written as SVG files beside the report."""
+"""Markdown: headings, paragraphs, pipe tables; charts written as SVG files beside the report.
+
+Text from data is HTML-escaped (``<``, ``>``, ``&``): Markdown passes raw HTML through, so a task named
+``<script>…`` would otherwise run in whatever renders the report.
+"""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from ..document import Block, Chart, Document, Paragraph, Section, Table, runs_text
 
 
+def _md(text: str) -> str:
+    """Text from data, safe in Markdown: HTML shown, not run."""
+    return html.escape(text, quote=False)
+
+
 def _escape_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _table(t: Table) -> list[str]:
-    lines = [f"**{t.caption}**", ""] if t.caption else []
+    lines = [f"**{_md(t.caption)}**", ""] if t.caption else []
     lines.append("| " + " | ".join(_escape_cell(h) for h in t.header) + " |")
     marks = {"l": ":---", "r": "---:", "c": ":---:"}
     align = t.align or ["l"] * len(t.header)
@@ -24,26 +34,26 @@ def _table(t: Table) -> list[str]:
 
 def render(doc: Document, chart_dir: str = "report-charts") -> str:
     """The Markdown text; charts are referenced as ``chart_dir/<key>.svg``."""
-    out: list[str] = [f"# {doc.title}", ""]
+    out: list[str] = [f"# {_md(doc.title)}", ""]
     for p in doc.front:
         if p.style == "occasion":
-            out += [f"*{p.text.replace(chr(10), '')}*", ""]  # Markdown leaves line breaks to the reader
+            out += [f"*{_md(p.text.replace(chr(10), ''))}*", ""]  # Markdown leaves line breaks to the reader
         elif p.style == "speaker":
-            out += [f"**{p.text}**", ""]
+            out += [f"**{_md(p.text)}**", ""]
         else:
-            out += [p.text, ""]
+            out += [_md(p.text), ""]
 
     def block(b: Block | Section) -> None:
         if isinstance(b, Section):
-            out.extend([("##" if b.level == 1 else "###") + " " + b.heading_text, ""])
+            out.extend([("##" if b.level == 1 else "###") + " " + _md(b.heading_text), ""])
             for child in b.blocks:
                 block(child)
         elif isinstance(b, Paragraph):
-            out.extend([b.text, ""])
+            out.extend([_md(b.text), ""])
         elif isinstance(b, Table):
             out.extend([*_table(b), ""])
         elif isinstance(b, Chart):
-            out.extend([f"![{b.title}]({chart_dir}/{b.key}.svg)", "", f"*{b.alt}*", ""])
+            out.extend([f"![{_md(b.title)}]({chart_dir}/{b.key}.svg)", "", f"*{_md(b.alt)}*", ""])
 
     for b in doc.body:
         block(b)

@@ -27,7 +27,7 @@ class DecimalText(serializers.Field):
 class DepartmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Department
-        fields = ("id", "code", "name", "name_en", "kind")
+        fields = ("id", "code", "name", "name_en", "kind", "version")
 
 
 class AreaSerializer(serializers.ModelSerializer):
@@ -43,11 +43,19 @@ class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Plan
         fields = ("id", "region", "region_name", "year", "title", "title_en", "base_year",
-                  "require_head_approval", "settings")
+                  "require_head_approval", "four_eyes", "settings", "version")
 
 
-class PlanSettingsInput(serializers.Serializer):
-    require_head_approval = serializers.BooleanField()
+VERSION_HELP = "the version you read: 428 when missing, 409 when someone changed it since"
+
+
+class VersionInput(serializers.Serializer):
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
+
+
+class PlanSettingsInput(VersionInput):
+    require_head_approval = serializers.BooleanField(required=False)
+    four_eyes = serializers.BooleanField(required=False, help_text="nobody approves a figure they submitted")
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -137,21 +145,20 @@ class DraftUpdate(NumbersAsText):
     account = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     scope = serializers.CharField(max_length=10, required=False, allow_blank=True)
     unit = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-
-
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1,
-                                       help_text="the version you read; 409 if someone changed it since")
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
 
 
 class ReturnInput(VersionInput):
     comment = serializers.CharField(max_length=4000, allow_blank=True)
 
 
+class BulkItem(serializers.Serializer):
+    id = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
+
+
 class BulkApproveInput(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
-                                max_length=1000, allow_empty=False)
+    submissions = BulkItem(many=True, max_length=1000, allow_empty=False)
 
 
 class BulkApproveResult(serializers.Serializer):
@@ -235,7 +242,7 @@ class ProjectUpdateInput(NumbersAsText):
     actual_start = serializers.DateField(required=False, allow_null=True)
     as_of = serializers.DateField()
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
-    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
 
 
 class RoundSerializer(serializers.ModelSerializer):
@@ -244,8 +251,8 @@ class RoundSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = m.ReportingRound
-        fields = ("id", "plan", "label", "period", "opens", "deadline", "status", "reported", "missing")
-        read_only_fields = ("status", "reported", "missing")
+        fields = ("id", "plan", "label", "period", "opens", "deadline", "status", "version", "reported", "missing")
+        read_only_fields = ("status", "version", "reported", "missing")
 
     def _status(self, obj: m.ReportingRound) -> dict[str, list[Any]]:
         cache = self.context.setdefault("_round_status", {})
@@ -285,4 +292,5 @@ class TokenInput(serializers.Serializer):
 
 
 class TokenOutput(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="send as `Authorization: Token <token>`; shown this once")
+    expires = serializers.DateTimeField()

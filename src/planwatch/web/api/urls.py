@@ -3,7 +3,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from .views.auth import MeView, TokenView
+from .views.auth import LogoutView, MeView, TokenView
 from .views.indicators import IndicatorViewSet
 from .views.log import ChangeViewSet, WarningViewSet
 from .views.people import DepartmentWriteViewSet, PersonViewSet
@@ -30,6 +30,7 @@ app_name = "api"
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="token"),
+    path("auth/logout/", LogoutView.as_view(), name="logout"),
     path("me/", MeView.as_view(), name="me"),
     path("", include(router.urls)),
 ]

@@ -24,13 +24,18 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.core.errors import PlanwatchError
+from planwatch.package import xlsxread
+from planwatch.package.formulas import xlsx_text
 
 FORMAT_VERSION = "planwatch-report-template/1"
 SHEET = "填报"
@@ -56,7 +61,7 @@ COLUMNS: tuple[tuple[str, str, str, int, bool], ...] = (
 COL = {name: i + 1 for i, (name, *_rest) in enumerate(COLUMNS)}
 
 
-class TemplateError(ValueError):
+class TemplateError(PlanwatchError):
     """The upload is not a reporting template of this department and round."""
 
 
@@ -180,7 +185,7 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
     assert ws is not None
     ws.title = SHEET
 
-    ws["A1"] = f"{info.department_name} · {info.label} 计划任务进展填报表"
+    xlsx_text(ws["A1"], f"{info.department_name} · {info.label} 计划任务进展填报表")  # names come from data
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(f"A1:{get_column_letter(len(COLUMNS) - 1)}1")
     ws["A2"] = (
@@ -219,7 +224,12 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
             "token": row_token(secret, info.round_id, task.task_id),
         }
         for name, _zh, _en, _w, is_input in COLUMNS:
-            c = ws.cell(row=r, column=COL[name], value=values[name])
+            c = ws.cell(row=r, column=COL[name])
+            value = values[name]
+            if isinstance(value, str):
+                xlsx_text(c, value)  # a task named "=HYPERLINK(…)" stays text
+            else:
+                c.value = value
             c.border = _BORDER
             c.alignment = Alignment(wrap_text=name in ("name", "target", "account", "note"), vertical="top")
             if name in ("as_of", "last_as_of"):
@@ -257,7 +267,7 @@ def build_template(info: RoundInfo, tasks: Iterable[TemplateTask], secret: str) 
         start=1,
     ):
         meta.cell(row=i, column=1, value=k)
-        meta.cell(row=i, column=2, value=v)
+        xlsx_text(meta.cell(row=i, column=2), v)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
 
@@ -284,14 +294,17 @@ def parse_decimal(v: object) -> Decimal:
     if isinstance(v, int):
         return Decimal(v)
     if isinstance(v, float):
-        return Decimal(repr(v))  # the shortest text that reads back as this float: 91.4, not 91.400000000000006
-    text = str(v).strip().replace(",", "").replace("，", "").replace(" ", "")
-    text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))
-    try:
-        d = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(v) from exc
-    if not d.is_finite():
+        d = Decimal(repr(v))  # the shortest text that reads back as this float: 91.4, not 91.400000000000006
+    else:
+        text = str(v).strip().replace(",", "").replace("，", "").replace(" ", "")
+        text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))
+        if len(text) > 40:
+            raise ValueError(v)
+        try:
+            d = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValueError(v) from exc
+    if not d.is_finite() or abs(d.adjusted()) > 15:  # 1E+1000000 is no figure of a plan
         raise ValueError(v)
     return d
 
@@ -302,6 +315,8 @@ def parse_date(v: object) -> dt.date:
     if isinstance(v, dt.date):
         return v
     if isinstance(v, int | float) and not isinstance(v, bool):
+        if not 0 < v < 2_958_466:  # Excel's dates end on 9999-12-31
+            raise ValueError(v)
         return EXCEL_EPOCH + dt.timedelta(days=int(v))
     text = str(v).strip()
     for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
@@ -312,28 +327,45 @@ def parse_date(v: object) -> dt.date:
     raise ValueError(v)
 
 
-def _open(data: bytes, filename: str, info: RoundInfo) -> Worksheet:
+# a department's template: one sheet of its tasks and the hidden meta sheet; a few KB. Read with the
+# streaming reader (package.xlsxread) within these bounds, checked before and while parsing.
+TEMPLATE_LIMITS = xlsxread.Limits(max_uncompressed=16 * xlsxread.MB, max_part=8 * xlsxread.MB, max_parts=60,
+                                  max_sheets=8, max_rows=FIRST_ROW + 20_000, max_cols=64, max_cells=400_000,
+                                  max_cell_chars=8_000)
+
+
+def _open(data: bytes, filename: str, info: RoundInfo) -> list[tuple[int, list[tuple[Any, str]]]]:
+    """The rows of the 填报 sheet (numbered, sparse), after the meta sheet named this round and department."""
+    from lxml.etree import XMLSyntaxError
+
+    not_excel = _("%(file)s is not an Excel workbook (.xlsx).") % {"file": filename}
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TemplateError(_("%(file)s is not an Excel workbook (.xlsx).") % {"file": filename}) from exc
-    if SHEET not in wb.sheetnames:
+        sheets = dict(xlsxread.iter_sheets(io.BytesIO(data), TEMPLATE_LIMITS, max_col=len(COLUMNS)))
+    except xlsxread.TooLarge as exc:
+        raise TemplateError(_("%(file)s is not the reporting template: %(why)s") % {"file": filename, "why": exc}
+                            ) from exc
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, XMLSyntaxError, ParseError) as exc:
+        raise TemplateError(not_excel) from exc
+    if SHEET not in sheets:
         raise TemplateError(
             _("%(file)s has no sheet named %(sheet)s: download the reporting template and fill that in.")
             % {"file": filename, "sheet": SHEET}
         )
-    if META_SHEET in wb.sheetnames:
-        meta = wb[META_SHEET]
-        if meta["B1"].value != FORMAT_VERSION:
+    if META_SHEET in sheets:
+        meta = {n: cells for n, cells in sheets[META_SHEET]}
+
+        def b(row: int) -> Any:
+            cells = meta.get(row, [])
+            return cells[1][0] if len(cells) > 1 else None
+
+        if b(1) != FORMAT_VERSION:
             raise TemplateError(_("%(file)s is not a planwatch reporting template.") % {"file": filename})
-        if str(meta["B2"].value) != str(info.round_id) or meta["B3"].value != info.department_code:
+        if _cell_text(b(2)) != str(info.round_id) or b(3) != info.department_code:
             raise TemplateError(
                 _("%(file)s is the template of another round or department: download the template of "
                   "%(dept)s for %(round)s.") % {"file": filename, "dept": info.department_name, "round": info.label}
             )
-    ws = wb[SHEET]
-    assert isinstance(ws, Worksheet)
-    return ws
+    return sheets[SHEET]
 
 
 def parse_upload(
@@ -349,14 +381,15 @@ def parse_upload(
     nor a note are blank (nothing reported). Raises :class:`TemplateError` for a file that is not the
     template at all.
     """
-    ws = _open(data, filename, info)
+    rows = _open(data, filename, info)
     result = UploadResult()
     seen: dict[int, int] = {}
     letter = {name: get_column_letter(i) for name, i in COL.items()}
 
-    for r, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(COLUMNS), values_only=True),
-                              start=FIRST_ROW):
-        raw = dict(zip(COL, cells, strict=False))
+    for r, cells in rows:
+        if r < FIRST_ROW:
+            continue
+        raw = dict(zip(COL, (value for value, _fmt in cells), strict=False))
         code = _cell_text(raw.get("code"))
         token = _cell_text(raw.get("token"))
         value_raw, note = raw.get("value"), _cell_text(raw.get("note"))

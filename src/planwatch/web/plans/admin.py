@@ -1,6 +1,6 @@
-"""The Django admin shows the plan data read-only: every change goes through the services (which check
-rights and write the change log), never through the admin's forms. Memberships are the exception an
-administrator needs, and they are logged too."""
+"""The Django admin shows the plan data read-only, memberships included: every change goes through the
+services (which check rights and versions and write the change log) — the pages' people page,
+``/api/people/`` and ``planwatch admin createuser`` — never through the admin's forms."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from typing import Any
 
 from django.contrib import admin
 
-from . import changelog, models
-from .actor import Actor
+from . import models
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -24,16 +23,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "plan", "role", "department")
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ("user", "plan", "role", "department", "version")
     list_filter = ("role", "plan")
     search_fields = ("user__username", "department__code", "department__name")
-
-    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        before = changelog.snapshot(models.Membership.objects.get(pk=obj.pk)) if change and obj.pk else None
-        super().save_model(request, obj, form, change)
-        changelog.record(Actor.from_request(request), "update" if change else "create", obj, before,
-                         changelog.snapshot(obj), plan=obj.plan)
 
 
 @admin.register(models.ObjectChange)

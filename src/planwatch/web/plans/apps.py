@@ -9,6 +9,12 @@ class PlansConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_save
+
+        from .limits import check_on_save
+
+        pre_save.connect(check_on_save, dispatch_uid="planwatch-limits")
+
         from . import versioning
 
         versioning.connect()

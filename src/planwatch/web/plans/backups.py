@@ -3,6 +3,9 @@
 - ``*.json``: Django's ``dumpdata`` / ``loaddata`` of every table, on any database (SQLite or PostgreSQL);
 - anything else: a consistent copy of the SQLite file made with SQLite's online backup API (the server
   may keep running); restore copies it back the same way.
+
+A backup holds everything (password hashes, the change log): it is written mode 0600, readable by the
+server's account only. API tokens and sessions are not backed up (a restore logs everyone out).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.db import connection, transaction
 
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "access.apitoken"]
 
 
 def _is_sqlite() -> bool:
@@ -28,7 +31,10 @@ def _raw_sqlite() -> sqlite3.Connection:
 
 
 def backup(path: Path) -> str:
+    from planwatch.web.config import create_private
+
     path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(path)  # 0600 before a byte is written
     if path.suffix == ".json":
         call_command("dumpdata", exclude=EXCLUDE, natural_foreign=True, output=str(path), indent=None,
                      verbosity=0)

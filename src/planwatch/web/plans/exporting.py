@@ -10,7 +10,10 @@ from .models import Plan
 
 
 def package_name(plan: Plan) -> str:
-    return f"{plan.region.code}-{plan.year}"
+    """The file and folder name of an export (from data: made safe, never a path)."""
+    from planwatch.package.formulas import safe_filename
+
+    return safe_filename(f"{plan.region.code}-{plan.year}", "plan")
 
 
 def export_file(plan: Plan, fmt: str, directory: Path) -> Path:

@@ -1,8 +1,12 @@
 """The plan data package in and out of the database, losslessly.
 
 ``import_package`` writes a whole ``core.model.Plan`` in one transaction: a row that does not fit (an
-unknown area, a duplicate code) raises ``PackageImportError`` naming the file, row and field, and leaves
-the database as it was. ``export_plan`` reads it back into a ``core.model.Plan``; approved submissions
+unknown area, a duplicate code, a text longer than its column or holding a NUL, a number out of range —
+the same on SQLite and PostgreSQL, ``limits``) raises ``PackageImportError`` naming the file, row and
+field, and leaves the database as it was. An import creates a new plan and touches no other plan's data:
+the region it names is shared by every plan of that region, so its name changes only when the importer is
+the plan office of every one of them (or the administrator), and the change is logged. With
+``recompute=True`` the warnings are computed inside the same transaction. ``export_plan`` reads it back into a ``core.model.Plan``; approved submissions
 become the progress rows.
 """
 
@@ -15,8 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core import model as core
+from planwatch.core.errors import PlanwatchError
 
-from . import adapters, changelog
+from . import adapters, changelog, limits, scoping
 from .actor import Actor
 from .models import (
     Area,
@@ -35,18 +40,13 @@ from .models import (
 )
 
 
-class PackageImportError(ValueError):
+class PackageImportError(PlanwatchError):
     """A row of the package that cannot go into the database: says file, row, field and why."""
 
     def __init__(self, file: str, row: int, field: str, why: str) -> None:
         self.file, self.row, self.field, self.why = file, row, field, why
         where = f"{file}" + (f", row {row}" if row else "") + (f", field {field}" if field else "")
         super().__init__(f"{where}: {why}")
-
-
-def _src(source: core.Source) -> dict[str, Any]:
-    return {"source": source.quote, "illustrative": source.illustrative,
-            "origin_file": source.file, "origin_row": source.row}
 
 
 def _where(source: core.Source, default_file: str) -> tuple[str, int]:
@@ -70,8 +70,10 @@ def _unique(codes: list[tuple[str, core.Source]], file: str) -> None:
         seen.add(code)
 
 
-def import_package(plan: core.Plan, user: Any = None, actor: Actor | None = None) -> Plan:
-    """Write a whole plan into the database in one transaction and return the new ``Plan`` row."""
+def import_package(plan: core.Plan, user: Any = None, actor: Actor | None = None, *,
+                   recompute: bool = False) -> Plan:
+    """Write a whole plan into the database in one transaction and return the new ``Plan`` row; with
+    ``recompute`` its warnings too, in the same transaction (a failed recompute imports nothing)."""
     actor = actor or (Actor.for_user(user) if user is not None else Actor.cli())
     with transaction.atomic():
         try:
@@ -81,72 +83,121 @@ def import_package(plan: core.Plan, user: Any = None, actor: Actor | None = None
         changelog.record(actor, "import", obj, None, {"region": plan.region.code, "year": plan.year,
                                                       "tasks": len(plan.tasks), "indicators": len(plan.indicators),
                                                       "projects": len(plan.projects)}, plan=obj)
+        if recompute:
+            from .recompute import recompute_warnings
+
+            recompute_warnings(obj)
     return obj
 
 
+def _administrator(actor: Actor) -> bool:
+    return (actor.user is None and actor.name.startswith("cli:")) or scoping.is_superuser(actor.user)
+
+
+def _region(plan: core.Plan, actor: Actor) -> Region:
+    """The plan's region: created, or the existing one — renamed only by someone whose scope covers every
+    plan of that region (else the import stops: it may not change other plans' data)."""
+    wanted = {"name": plan.region.name, "name_en": plan.region.name_en}
+    _fits(Region, {"code": plan.region.code, **wanted}, "plan.yaml", 0, "region")
+    region = Region.objects.select_for_update().filter(code=plan.region.code).first()
+    if region is None:
+        region = Region.objects.create(code=plan.region.code, **wanted)
+        changelog.record(actor, "create", region, None, changelog.snapshot(region))
+        return region
+    if (region.name, region.name_en) == (wanted["name"], wanted["name_en"]):
+        return region
+    plans = list(Plan.objects.filter(region=region).values_list("pk", flat=True))
+    if not (_administrator(actor) or all(scoping.is_planoffice(actor.user, p) for p in plans)):
+        raise PackageImportError("plan.yaml", 0, "region.name",
+                                 f"the region {region.code} is named {region.name!r} by plans you do not manage; "
+                                 f"write that name, or ask the administrator to rename the region")
+    before = changelog.snapshot(region)
+    region.name, region.name_en = wanted["name"], wanted["name_en"]
+    region.save(update_fields=["name", "name_en"])
+    changelog.record(actor, "update", region, before, changelog.snapshot(region))
+    return region
+
+
+def _fits(model: Any, values: dict[str, Any], file: str, row: int, what: str = "") -> None:
+    """The row's values fit the database's columns (``limits``), else the import stops naming the field."""
+    found = limits.problems(model, values)
+    if found:
+        name, messages = next(iter(found.items()))
+        raise PackageImportError(file, row, f"{what}.{name}" if what else name, messages[0])
+
+
+def _check_rows(objs: list[Any], sources: list[core.Source], file: str) -> list[Any]:
+    for obj, source in zip(objs, sources, strict=True):
+        found = limits.instance_problems(obj)
+        if found:
+            name, messages = next(iter(found.items()))
+            f, r = _where(source, file)
+            raise PackageImportError(f, r, name, messages[0])
+    return objs
+
+
+_FILES = {"departments": "departments.csv", "areas": "areas.csv", "indicators": "indicators.csv",
+          "observations": "observations.csv", "targets": "targets.csv", "tasks": "tasks.csv",
+          "progress": "progress.csv", "projects": "projects.csv"}
+_WHAT = {"areas": "area", "departments": "department", "indicators": "indicator", "tasks": "task"}
+
+
+def _rows_of(table: str, items: list[Any], made: dict[str, dict[str, Any]], **fixed: Any) -> list[Any]:
+    """The model rows of a table of the package, as the field list maps them (``adapters``): each core
+    field to the model field of its name, each code naming another table's row to that row (an unknown
+    code stops the import naming file, row and field); a task's parent and co-departments come after."""
+    mp = adapters.MAPPINGS[table]
+    file = _FILES[table]
+    refs = [(name, ref) for name, ref in mp.refs.items() if ref != table]
+    rows = []
+    for n, o in enumerate(items):
+        kw = adapters.model_values(table, o)
+        for name, ref in refs:
+            code = getattr(o, name)
+            kw[name] = _lookup(made[ref], code, o.source, file, name, _WHAT[ref]) if code else None
+        rows.append(mp.model(seq=n, **fixed, **kw))
+    return _check_rows(rows, [o.source for o in items], file)
+
+
 def _import(plan: core.Plan, actor: Actor) -> Plan:
-    region, created = Region.objects.get_or_create(
-        code=plan.region.code, defaults={"name": plan.region.name, "name_en": plan.region.name_en})
-    if not created and (region.name, region.name_en) != (plan.region.name, plan.region.name_en):
-        region.name, region.name_en = plan.region.name, plan.region.name_en
-        region.save()
+    rules = plan.settings.get("rules") if isinstance(plan.settings, dict) else None
+    if isinstance(rules, str) and not _administrator(actor):
+        raise PackageImportError("plan.yaml", 0, "settings.rules",
+                                 "a rules file on the server is not read from an upload: write the rules "
+                                 "into plan.yaml settings.rules")
+    region = _region(plan, actor)
     if Plan.objects.filter(region=region, year=plan.year).exists():
         raise PackageImportError("plan.yaml", 0, "year",
                                  f"a plan of {plan.region.code} for {plan.year} is already in the database")
-    obj = Plan.objects.create(region=region, year=plan.year, title=plan.title, title_en=plan.title_en,
-                              base_year=plan.base_year, illustrative_note=plan.illustrative_note,
-                              settings=plan.settings, report=_without_authored(plan.report),
-                              extra=_extra(plan),
-                              require_head_approval=bool(plan.settings.get("require_head_approval", False)))
+    head = {"title": plan.title, "title_en": plan.title_en, "base_year": plan.base_year,
+            "illustrative_note": plan.illustrative_note, "settings": plan.settings,
+            "report": _without_authored(plan.report), "extra": _extra(plan)}
+    _fits(Plan, head, "plan.yaml", 0)
+    obj = Plan.objects.create(region=region, year=plan.year, **head,
+                              require_head_approval=bool(plan.settings.get("require_head_approval", False)),
+                              four_eyes=plan.settings.get("four_eyes", True) is not False)
     _unique([(d.code, d.source) for d in plan.departments], "departments.csv")
     _unique([(a.code, a.source) for a in plan.areas], "areas.csv")
     _unique([(i.code, i.source) for i in plan.indicators], "indicators.csv")
     _unique([(t.code, t.source) for t in plan.tasks], "tasks.csv")
     _unique([(p.code, p.source) for p in plan.projects], "projects.csv")
 
-    depts = {d.code: d for d in Department.objects.bulk_create([
-        Department(plan=obj, seq=i, code=d.code, name=d.name, name_en=d.name_en, kind=d.kind, **_src(d.source))
-        for i, d in enumerate(plan.departments)])}
-    areas = {a.code: a for a in Area.objects.bulk_create([
-        Area(plan=obj, seq=i, code=a.code, name=a.name, name_en=a.name_en, order=a.order, **_src(a.source))
-        for i, a in enumerate(plan.areas)])}
-
-    def opt(table: dict[str, Any], code: str, src: core.Source, file: str, field: str, what: str) -> Any:
-        return _lookup(table, code, src, file, field, what) if code else None
-
-    inds = {i.code: i for i in Indicator.objects.bulk_create([
-        Indicator(plan=obj, seq=n, code=i.code, name=i.name, name_en=i.name_en, unit=i.unit, kind=str(i.kind),
-                  aggregation=str(i.aggregation), higher_is_better=i.higher_is_better, comparable=i.comparable,
-                  headline=i.headline, order=i.order,
-                  area=opt(areas, i.area, i.source, "indicators.csv", "area", "area"),
-                  department=opt(depts, i.department, i.source, "indicators.csv", "department", "department"),
-                  **_src(i.source))
-        for n, i in enumerate(plan.indicators)])}
+    made: dict[str, dict[str, Any]] = {}
+    made["departments"] = {d.code: d for d in Department.objects.bulk_create(
+        _rows_of("departments", plan.departments, made, plan=obj))}
+    made["areas"] = {a.code: a for a in Area.objects.bulk_create(_rows_of("areas", plan.areas, made, plan=obj))}
+    made["indicators"] = {i.code: i for i in Indicator.objects.bulk_create(
+        _rows_of("indicators", plan.indicators, made, plan=obj))}
     seen_obs: set[tuple[str, str]] = set()
     for o in plan.observations:
         if (o.indicator, o.period) in seen_obs:
             f, r = _where(o.source, "observations.csv")
             raise PackageImportError(f, r, "period", f"a second observation of {o.indicator} for {o.period}")
         seen_obs.add((o.indicator, o.period))
-    Observation.objects.bulk_create([
-        Observation(indicator=_lookup(inds, o.indicator, o.source, "observations.csv", "indicator", "indicator"),
-                    seq=n, period=o.period, value=o.value, unit=o.unit, yoy_pct=o.yoy_pct,
-                    vs_base_pct=o.vs_base_pct, base_period=o.base_period, avg_pct=o.avg_pct, yoy_pp=o.yoy_pp,
-                    bound=o.bound, account=o.account, **_src(o.source))
-        for n, o in enumerate(plan.observations)])
-    Target.objects.bulk_create([
-        Target(indicator=_lookup(inds, t.indicator, t.source, "targets.csv", "indicator", "indicator"),
-               seq=n, period=t.period, kind=str(t.kind), value=t.value, unit=t.unit, text=t.text, due=t.due,
-               **_src(t.source))
-        for n, t in enumerate(plan.targets)])
-
-    tasks = {t.code: t for t in Task.objects.bulk_create([
-        Task(plan=obj, seq=n, code=t.code, name=t.name, name_en=t.name_en,
-             area=_lookup(areas, t.area, t.source, "tasks.csv", "area", "area"),
-             lead=_lookup(depts, t.lead, t.source, "tasks.csv", "lead", "department"),
-             target_kind=str(t.target_kind) if t.target_kind else "", target_value=t.target_value, unit=t.unit,
-             deadline=t.deadline, curve=t.curve, target_text=t.target_text, measure=t.measure, **_src(t.source))
-        for n, t in enumerate(plan.tasks)])}
+    Observation.objects.bulk_create(_rows_of("observations", plan.observations, made), batch_size=2000)
+    Target.objects.bulk_create(_rows_of("targets", plan.targets, made))
+    made["tasks"] = tasks = {t.code: t for t in Task.objects.bulk_create(_rows_of("tasks", plan.tasks, made, plan=obj))}
+    depts = made["departments"]
     parents: list[Task] = []
     links: list[TaskCoDepartment] = []
     for t in plan.tasks:
@@ -165,22 +216,14 @@ def _import(plan: core.Plan, actor: Actor) -> Plan:
 
     now = timezone.now()
     user = actor.user
-    Submission.objects.bulk_create([
-        Submission(task=_lookup(tasks, p.task, p.source, "progress.csv", "task", "task"), seq=n, value=p.value,
-                   unit=p.unit, as_of=p.as_of, note=p.note, account=p.account, scope=p.scope,
-                   status=SubmissionStatus.APPROVED, created_by=user,
-                   submitted_by=user, decided_by=user, submitted_at=now, decided_at=now, **_src(p.source))
-        for n, p in enumerate(plan.progress)], batch_size=1000)
-    Project.objects.bulk_create([
-        Project(plan=obj, seq=n, code=p.code, name=p.name, name_en=p.name_en, category=p.category,
-                lead=_lookup(depts, p.lead, p.source, "projects.csv", "lead", "department"),
-                planned_start=p.planned_start, actual_start=p.actual_start, planned_finish=p.planned_finish,
-                phase=p.phase, investment_plan=p.investment_plan, investment_done=p.investment_done,
-                as_of=p.as_of, **_src(p.source))
-        for n, p in enumerate(plan.projects)], batch_size=1000)
-    ReportText.objects.bulk_create([
+    Submission.objects.bulk_create(_rows_of("progress", plan.progress, made, status=SubmissionStatus.APPROVED,
+                                            created_by=user, submitted_by=user, decided_by=user, submitted_at=now,
+                                            decided_at=now), batch_size=1000)
+    Project.objects.bulk_create(_rows_of("projects", plan.projects, made, plan=obj), batch_size=1000)
+    ReportText.objects.bulk_create(_check_rows([
         ReportText(plan=obj, period=period, lang=lang, key=key, text=text, updated_by=user)
-        for period, lang, key, text in _authored_rows(plan.report)], batch_size=1000)
+        for period, lang, key, text in _authored_rows(plan.report)],
+        [core.Source(file="report.yaml")] * len(_authored_rows(plan.report)), "report.yaml"), batch_size=1000)
     return obj
 
 

@@ -4,14 +4,13 @@
 404 on one member); ``POST`` adds a person (a new account's password, given or generated, is answered once),
 ``PATCH`` changes role, department or whether the account is active, ``POST …/password/`` resets the
 password. ``/api/departments/``: everyone in a plan reads them; the plan office creates and renames them.
-A form read with ``stamp`` and sent back with it is refused (409) when someone changed the row since.
+Changes carry the ``version`` read (428 without it, 409 when someone changed the row since).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -25,7 +24,7 @@ from planwatch.web.plans.models import Department, Membership, ObjectChange, Pla
 from planwatch.web.plans.models.org import DepartmentKind
 from planwatch.web.plans.services import people
 
-from ..serializers import ChangeSerializer, DepartmentSerializer
+from ..serializers import VERSION_HELP, ChangeSerializer, DepartmentSerializer
 from .base import ChangesMixin, ScopedViewSet, actor_of
 from .plans import DepartmentViewSet
 
@@ -45,20 +44,14 @@ class PersonSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields: tuple[str, ...] = ("id", "plan", "username", "full_name", "email", "role", "department",
-                                   "department_name", "is_active", "last_login")
+                                   "department_name", "is_active", "last_login", "version")
 
     def get_full_name(self, obj: Membership) -> str:
         return obj.user.get_full_name()
 
 
 class PersonDetail(PersonSerializer):
-    stamp = serializers.SerializerMethodField(help_text="send back with a change: 409 if it changed since")
-
-    class Meta(PersonSerializer.Meta):
-        fields = (*PersonSerializer.Meta.fields, "stamp")
-
-    def get_stamp(self, obj: Membership) -> str:
-        return people.membership_stamp(obj)
+    pass
 
 
 class PersonCreated(PersonDetail):
@@ -88,13 +81,13 @@ class PersonUpdate(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices, required=False)
     department = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
     is_active = serializers.BooleanField(required=False)
-    stamp = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
 
 
 class PasswordInput(serializers.Serializer):
     password = serializers.CharField(max_length=128, required=False, allow_blank=True, trim_whitespace=False,
                                      style={"input_type": "password"}, help_text="blank: one is generated")
-    stamp = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
 
 
 class PasswordOutput(serializers.Serializer):
@@ -139,15 +132,9 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMix
         data = PersonUpdate(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        actor, stamp = actor_of(request), v.get("stamp") or None
-        with transaction.atomic():  # role and activation together, or neither
-            if "role" in v or "department" in v:
-                member = people.change_role(actor, member, role=v.get("role"),
-                                            department=v.get("department") if "department" in v else None,
-                                            stamp=stamp)
-                stamp = None  # checked once, in the same request
-            if "is_active" in v:
-                member = people.set_active(actor, member, v["is_active"], stamp=stamp)
+        member = people.update_member(actor_of(request), member, version=v.get("version"), role=v.get("role"),
+                                      department=(v.get("department") or "") if "department" in v else None,
+                                      is_active=v.get("is_active"))
         member = Membership.objects.select_related("user", "department").get(pk=member.pk)
         return Response(PersonDetail(member).data)
 
@@ -170,20 +157,16 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMix
         data = PasswordInput(data=request.data)
         data.is_valid(raise_exception=True)
         new = people.reset_password(actor_of(request), member, data.validated_data.get("password") or None,
-                                    stamp=data.validated_data.get("stamp") or None)
+                                    version=data.validated_data.get("version"))
         return Response({"password": new})
 
 
 class DepartmentDetail(DepartmentSerializer):
-    stamp = serializers.SerializerMethodField(help_text="send back with a change: 409 if it changed since")
     in_use = serializers.SerializerMethodField(help_text="referred to by tasks, projects, people…: code fixed")
 
     class Meta:
         model = Department
-        fields = ("id", "code", "name", "name_en", "kind", "stamp", "in_use")
-
-    def get_stamp(self, obj: Department) -> str:
-        return people.department_stamp(obj)
+        fields = ("id", "code", "name", "name_en", "kind", "version", "in_use")
 
     def get_in_use(self, obj: Department) -> bool:
         return people.department_in_use(obj)
@@ -202,7 +185,7 @@ class DepartmentUpdate(serializers.Serializer):
     name = serializers.CharField(max_length=200, required=False)
     name_en = serializers.CharField(max_length=200, required=False, allow_blank=True)
     kind = serializers.ChoiceField(choices=DepartmentKind.choices, required=False)
-    stamp = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, help_text=VERSION_HELP)
 
 
 class DepartmentWriteViewSet(DepartmentViewSet):
@@ -231,6 +214,6 @@ class DepartmentWriteViewSet(DepartmentViewSet):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         dept = people.update_department(actor_of(request), dept, name=v.get("name"), name_en=v.get("name_en"),
-                                        kind=v.get("kind"), code=v.get("code"), stamp=v.get("stamp") or None)
+                                        kind=v.get("kind"), code=v.get("code"), version=v.get("version"))
         return Response(DepartmentDetail(dept).data)
 

@@ -30,11 +30,14 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
 
     @extend_schema(request=PlanSettingsInput, responses=PlanSerializer)
     def partial_update(self, request: Request, pk: Any = None) -> Response:
-        """The plan office turns the department-head approval step on or off."""
+        """The plan office turns the department-head approval step, or four eyes, on or off."""
         plan = self.get_object()
         data = PlanSettingsInput(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = services.set_head_approval(actor_of(request), plan, data.validated_data["require_head_approval"])
+        v = data.validated_data
+        plan = services.update_plan_settings(actor_of(request), plan, version=v.get("version"),
+                                             require_head_approval=v.get("require_head_approval"),
+                                             four_eyes=v.get("four_eyes"))
         return Response(PlanSerializer(plan).data)
 
     @extend_schema(

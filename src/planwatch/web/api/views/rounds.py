@@ -15,7 +15,7 @@ from planwatch.web.plans import services
 from planwatch.web.plans.models import Plan, ReportingRound
 
 from ..filters import RoundFilter
-from ..serializers import RoundInput, RoundSerializer
+from ..serializers import RoundInput, RoundSerializer, VersionInput
 from .base import ChangesMixin, ScopedViewSet, actor_of
 
 
@@ -37,8 +37,11 @@ class RoundViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixi
                                   deadline=v["deadline"])
         return Response(RoundSerializer(rnd).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=RoundSerializer)
+    @extend_schema(request=VersionInput, responses=RoundSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: Any = None) -> Response:
-        rnd = services.close_round(actor_of(request), self.get_object())
+        rnd = self.get_object()
+        data = VersionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        rnd = services.close_round(actor_of(request), rnd, version=data.validated_data.get("version"))
         return Response(RoundSerializer(rnd).data)

@@ -91,15 +91,15 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Change
     @extend_schema(request=BulkApproveInput, responses=BulkApproveResult)
     @action(detail=False, methods=["post"], url_path="bulk-approve")
     def bulk_approve(self, request: Request) -> Response:
-        """Approve many; those that cannot be approved are listed with the reason."""
+        """Approve many ({id, version} each); those that cannot be approved are listed with the reason."""
         data = BulkApproveInput(data=request.data)
         data.is_valid(raise_exception=True)
-        ids = data.validated_data["ids"]
-        subs = list(self.get_queryset().filter(pk__in=ids))
-        found = {s.pk for s in subs}
-        done, failed = services.bulk_approve(actor_of(request), subs)
-        for missing in ids:
-            if missing not in found:
-                failed[missing] = "not found"
+        items = data.validated_data["submissions"]
+        subs = {s.pk: s for s in self.get_queryset().filter(pk__in=[i["id"] for i in items])}
+        done, failed = services.bulk_approve(actor_of(request), [(subs[i["id"]], i.get("version"))
+                                                                 for i in items if i["id"] in subs])
+        for item in items:
+            if item["id"] not in subs:
+                failed[item["id"]] = "not found"
         return Response({"approved": SubmissionSerializer(done, many=True).data,
                          "failed": {str(k): v for k, v in failed.items()}})

@@ -96,3 +96,16 @@ def growth_label(kind: str, base_period: str = "") -> str:
 def period_words(value: Any) -> str:
     """2021H1 → 2021年上半年 (English: 2021H1), as the plan office writes a period."""
     return "" if value is None else period_label(str(value))
+
+
+@register.filter
+def pct(value: Any) -> int:
+    """A percentage as a whole number 0–100 for the ``w-N`` / ``l-N`` classes of widths.css (no inline style
+    under the Content-Security-Policy)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0
+    if number != number:  # NaN
+        return 0
+    return max(0, min(100, int(number + 0.5)))

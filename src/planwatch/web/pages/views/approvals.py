@@ -45,7 +45,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             if not chosen:
                 messages.info(request, _("Tick the submissions to approve."))
             else:
-                done, failed = services.bulk_approve(actor, chosen)
+                done, failed = services.bulk_approve(
+                    actor, [(s, request.POST.get(f"version-{s.pk}")) for s in chosen])
                 if done:
                     messages.success(request, ngettext("%(n)d submission approved.", "%(n)d submissions approved.",
                                                        len(done)) % {"n": len(done)})
@@ -64,8 +65,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                 messages.error(request, _("%(task)s was decided meanwhile: %(status)s.")
                                % {"task": gone.task.name, "status": gone.get_status_display()})
                 return redirect(request.get_full_path())
-            version = request.POST.get(f"version-{sub.pk}", "")
-            v = int(version) if version.isdigit() else None
+            v = request.POST.get(f"version-{sub.pk}")
             try:
                 if action == "approve":
                     services.approve(actor, sub, version=v)

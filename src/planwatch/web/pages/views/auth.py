@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
+from planwatch.web.access.forms import ThrottledLoginForm
+
 
 class LoginView(auth_views.LoginView):
     template_name = "pages/login.html"
+    authentication_form = ThrottledLoginForm  # says when the account or address is locked
     redirect_authenticated_user = True
     next_page = reverse_lazy("pages:dashboard")
 

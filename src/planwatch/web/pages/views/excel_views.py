@@ -1,6 +1,7 @@
 """Excel round-trip of the reporting page: download the department's template, upload it filled in.
 
-Uploading checks every row (``pages.excel``) and then saves through the workflow services. A file
+Uploading checks every row (``pages.excel``) and then saves through the workflow service
+``plans.services.uploads.save_rows``. A file
 with errors saves nothing, unless the user ticked "save the good rows". Each row is saved with its
 fingerprint (task, as of, value) as ``source_row_hash``, so the same file uploaded twice creates
 nothing the second time.
@@ -11,27 +12,27 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web.plans import services
+from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
-from planwatch.web.plans.errors import Conflict, PermissionDenied, ValidationError
-from planwatch.web.plans.models import RoundStatus, Submission, SubmissionStatus
+from planwatch.web.plans.models import RoundStatus
+from planwatch.web.plans.services import uploads
+from planwatch.web.uploads import limit_for, megabytes
 
 from .. import excel
 from ..context import Workspace, workspace
 from ..progress import task_rows
-from .reporting import field_errors, open_submissions, reportable_tasks, round_bounds
+from .reporting import reportable_tasks, round_bounds
 
-S = SubmissionStatus
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELD_COLUMN = {"value": "value", "as_of": "as_of", "unit": "unit", "note": "note", "round": "as_of",
-                "account": "account", "scope": "account"}
+                "code": "code", "account": "account", "scope": "account"}
 
 
 def _secret() -> str:
@@ -64,9 +65,9 @@ def template(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
     info, tasks = _template_tasks(request, ws)
     data = excel.build_template(info, tasks.values(), _secret())
-    name = f"planwatch-{ws.plan.year}-{ws.round.period if ws.round else ''}-{info.department_code}.xlsx"
+    name = safe_filename(f"planwatch-{ws.plan.year}-{ws.round.period if ws.round else ''}-{info.department_code}")
     resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.xlsx")
     return resp
 
 
@@ -77,6 +78,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     info, tasks = _template_tasks(request, ws)
     back = reverse("pages:report") + (f"?department={info.department_code}" if ws.is_planoffice else "")
     f = request.FILES.get("file")
+    if getattr(request, "upload_refused", False):
+        messages.error(request, _("The upload is larger than %(mb)s MB; nothing was read.")
+                       % {"mb": megabytes(limit_for(request.path_info))})
+        return redirect(back)
     if f is None:
         messages.error(request, _("Choose a file to upload."))
         return redirect(back)
@@ -86,39 +91,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect(back)
     keep_good = request.POST.get("keep_good") == "1"
-    created = repeated = 0
     by_id = {t.pk: t for t in reportable_tasks(request, ws)[0]}
-    pending = open_submissions(list(by_id.values()))
+    saved = uploads.save_rows(Actor.from_request(request), by_id, result.rows, round=ws.round, keep_good=keep_good,
+                              file_has_errors=bool(result.errors), filename=f.name or "upload.xlsx")
     letter = {name: excel.get_column_letter(i) for name, i in excel.COL.items()}
-    rnd = ws.round
-    actor = Actor.from_request(request)
-    with transaction.atomic():
-        for row in result.rows:
-            task = by_id[row.task_id]
-            if Submission.objects.filter(task=task, source_row_hash=row.fingerprint).exists():
-                repeated += 1
-                continue
-            p = pending.get(task.pk)
-            if p is not None and p.status in (S.SUBMITTED, S.HEAD_APPROVED):
-                result.errors.append(excel.CellError(row.row, letter["value"], "value",
-                                                     _("A figure of this task is awaiting approval.")))
-                continue
-            try:
-                with transaction.atomic():
-                    sub = services.create_draft(actor, task, value=row.value, as_of=row.as_of, note=row.note,
-                                                round=rnd, source_row_hash=row.fingerprint, account=row.account)
-                    services.submit(actor, sub, version=sub.version)
-                created += 1
-            except ValidationError as exc:
-                for fld, msgs in field_errors(exc).items():
-                    col = letter[FIELD_COLUMN.get(fld, "value")]
-                    for m in msgs:
-                        result.errors.append(excel.CellError(row.row, col, fld, m))
-            except (Conflict, PermissionDenied) as exc:
-                result.errors.append(excel.CellError(row.row, letter["code"], "code", str(exc)))
-        if result.errors and not keep_good:
-            transaction.set_rollback(True)
-            created = 0
+    result.errors.extend(excel.CellError(e.row, letter[FIELD_COLUMN.get(e.field, "code")], e.field, e.message)
+                         for e in saved.errors)
+    created, repeated = saved.created, saved.repeated
     result.errors.sort(key=lambda e: (e.row, e.column))
     return render(request, "pages/reporting/upload_result.html", {
         "ws": ws, "info": info, "result": result, "created": created, "repeated": repeated,

@@ -16,9 +16,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.package.formulas import safe_filename
 
 from ..charts import bar_chart
 from ..context import workspace
@@ -121,5 +123,6 @@ def ranking_xlsx(request: HttpRequest) -> HttpResponse:
     lang = "en" if (get_language() or "").startswith("en") else "zh"
     data = ranking_workbook(board.ranking, f"{year}-{month:02d}", lang=lang)
     resp = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    resp["Content-Disposition"] = f'attachment; filename="hotline-{district}-{by}-{year}-{month:02d}.xlsx"'
+    name = safe_filename(f"hotline-{district}-{by}-{year}-{month:02d}")
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.xlsx")
     return resp

@@ -9,13 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from planwatch.package import PackageError, PackageIssue, inspect, write_xlsx
+from planwatch.package import PackageError, PackageIssue, Unreadable, inspect, write_xlsx, xlsxread
+from planwatch.package.formulas import safe_filename
 from planwatch.web.plans.actor import Actor
 from planwatch.web.plans.importexport import PackageImportError, export_plan, import_package
-from planwatch.web.plans.recompute import recompute_warnings
 
 from ..context import Workspace, workspace
 
@@ -35,27 +36,35 @@ def index(request: HttpRequest) -> HttpResponse:
     issues: list[PackageIssue] = []
     if request.method == "POST":
         f = request.FILES.get("file")
-        if f is None or not (f.name or "").lower().endswith(".xlsx"):
+        if f is None and getattr(request, "upload_refused", False):
+            messages.error(request, _("The file is larger than 20 MB."))
+        elif f is None or not (f.name or "").lower().endswith(".xlsx"):
             messages.error(request, _("Choose a plan data package saved as one .xlsx workbook."))
-        elif f.size and f.size > MAX_UPLOAD:
+        elif getattr(request, "upload_refused", False) or (f.size and f.size > MAX_UPLOAD):
             messages.error(request, _("The file is larger than 20 MB."))
         else:
-            with tempfile.TemporaryDirectory(prefix="planwatch-import-") as tmp:
-                path = Path(tmp) / "package.xlsx"
-                path.write_bytes(f.read())
-                plan, issues = inspect(path)
-            errors = [i for i in issues if i.is_error]
-            if plan is not None and not errors:
-                try:
-                    obj = import_package(plan, actor=Actor.from_request(request))
-                except (PackageError, PackageImportError) as exc:
-                    messages.error(request, _("Nothing was imported: %(why)s") % {"why": exc})
-                else:
-                    recompute_warnings(obj)
-                    messages.success(request, _("Imported %(title)s.") % {"title": obj.title})
-                    return redirect(f"/?plan={obj.pk}")
+            plan = None
+            try:
+                with tempfile.TemporaryDirectory(prefix="planwatch-import-") as tmp:
+                    path = Path(tmp) / "package.xlsx"
+                    with path.open("wb") as out:
+                        for chunk in f.chunks():
+                            out.write(chunk)
+                    plan, issues = inspect(path, limits=xlsxread.UPLOAD)
+            except (Unreadable, xlsxread.TooLarge) as exc:
+                messages.error(request, _("Nothing was imported: %(why)s") % {"why": exc})
             else:
-                messages.error(request, _("Nothing was imported: the package has errors."))
+                errors = [i for i in issues if i.is_error]
+                if plan is not None and not errors:
+                    try:
+                        obj = import_package(plan, actor=Actor.from_request(request), recompute=True)
+                    except (PackageError, PackageImportError) as exc:
+                        messages.error(request, _("Nothing was imported: %(why)s") % {"why": exc})
+                    else:
+                        messages.success(request, _("Imported %(title)s.") % {"title": obj.title})
+                        return redirect(f"/?plan={obj.pk}")
+                else:
+                    messages.error(request, _("Nothing was imported: the package has errors."))
     lang = "en" if (get_language() or "").startswith("en") else "zh"
     return render(request, "pages/package/index.html", {
         "ws": ws, "issues": [(i, i.format(lang)) for i in issues]})
@@ -68,5 +77,6 @@ def export(request: HttpRequest) -> HttpResponse:
     with tempfile.TemporaryDirectory(prefix="planwatch-export-") as tmp:
         data = write_xlsx(export_plan(ws.plan), Path(tmp) / "package.xlsx").read_bytes()
     resp = HttpResponse(data, content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="planwatch-{ws.plan.region.code}-{ws.plan.year}.xlsx"'
+    name = safe_filename(f"planwatch-{ws.plan.region.code}-{ws.plan.year}")
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.xlsx")
     return resp

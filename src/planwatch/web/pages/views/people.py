@@ -60,7 +60,7 @@ def _handle(request: HttpRequest, ws: Workspace, members: Any, departments: Any)
 def _handle_row(request: HttpRequest, ws: Workspace, actor: Actor, form: str, members: Any,
                 departments: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    stamp = request.POST.get("stamp", "") or None
+    version = request.POST.get("version", "") or None
     try:
         if form == "member":
             pk = request.POST.get("member", "")
@@ -71,18 +71,18 @@ def _handle_row(request: HttpRequest, ws: Workspace, actor: Actor, form: str, me
             what = request.POST.get("do", "save")
             name = member.user.username
             if what == "deactivate":
-                people.set_active(actor, member, False, stamp=stamp)
+                people.set_active(actor, member, False, version=version)
                 messages.success(request, _("Deactivated: %(name)s") % {"name": name})
             elif what == "activate":
-                people.set_active(actor, member, True, stamp=stamp)
+                people.set_active(actor, member, True, version=version)
                 messages.success(request, _("Reactivated: %(name)s") % {"name": name})
             elif what == "reset":
                 out["new_password"] = {"username": name, "password": people.reset_password(actor, member,
-                                                                                            stamp=stamp)}
+                                                                                            version=version)}
                 messages.success(request, _("Password reset: %(name)s") % {"name": name})
             else:
                 people.change_role(actor, member, role=request.POST.get("role", ""),
-                                   department=request.POST.get("department", "").strip(), stamp=stamp)
+                                   department=request.POST.get("department", "").strip(), version=version)
                 messages.success(request, _("Saved: %(name)s") % {"name": name})
         elif form == "add_department":
             posted = {f: request.POST.get(f, "").strip() for f in DEPARTMENT_FIELDS}
@@ -93,13 +93,13 @@ def _handle_row(request: HttpRequest, ws: Workspace, actor: Actor, form: str, me
             messages.success(request, _("Added: %(name)s") % {"name": dept.name})
         else:
             pk = request.POST.get("department_id", "")
-            dept = departments.filter(pk=int(pk)).first() if pk.isascii() and pk.isdigit() and len(pk) < 19 else None
-            if dept is None:
+            found = departments.filter(pk=int(pk)).first() if pk.isascii() and pk.isdigit() and len(pk) < 19 else None
+            if found is None:
                 raise Http404("no such department")
-            out["department_id"] = dept.pk
-            people.update_department(actor, dept, name=request.POST.get("name", ""),
+            out["department_id"] = found.pk
+            people.update_department(actor, found, name=request.POST.get("name", ""),
                                      name_en=request.POST.get("name_en", ""),
-                                     code=request.POST.get("code") or None, stamp=stamp)
+                                     code=request.POST.get("code") or None, version=version)
             messages.success(request, _("Saved: %(name)s") % {"name": request.POST.get("name", "").strip()})
     except ValidationError as exc:
         key = "member_errors" if form == "member" else "department_errors"
@@ -127,13 +127,8 @@ def index(request: HttpRequest) -> HttpResponse:
         if not has_errors and "new_password" not in shown:
             return redirect(request.path)  # post, redirect, get: a reload sends nothing twice
     member_rows = list(members)
-    stamps = people.membership_stamps(member_rows)
-    for m in member_rows:
-        m.stamp = stamps[m.pk]
     dept_rows = list(departments)
-    d_stamps = people.department_stamps(dept_rows)
     for d in dept_rows:
-        d.stamp = d_stamps[d.pk]
         d.in_use = bool(d.n_tasks or d.n_projects or d.n_members) or people.department_in_use(d)
     return render(request, "pages/people/index.html", {
         "ws": ws, "departments": dept_rows, "members": member_rows, "roles": Role.choices,

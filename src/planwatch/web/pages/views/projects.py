@@ -29,10 +29,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     posted = {f: request.POST.get(f, "").strip() for f in FIELDS}
     if request.method == "POST" and can_write:
-        version = request.POST.get("version", "")
         try:
             services.add_project_update(Actor.from_request(request), project, **posted,
-                                        version=int(version) if version.isdigit() else None)
+                                        version=request.POST.get("version"))
         except ValidationError as exc:
             errors = field_errors(exc)
         except (Conflict, PermissionDenied) as exc:

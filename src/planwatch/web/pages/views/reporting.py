@@ -87,8 +87,10 @@ def report(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         actor = Actor.from_request(request)
         models = {t.pk: t for t in tasks}
-        saved = 0
-        with transaction.atomic():
+
+        def save_all() -> int:  # all rows or none, retried as one on a deadlock
+            saved = 0
+            errors.clear()
             for row in rows:
                 pk = row.task.pk
                 data = {f: request.POST.get(f"{f}-{pk}", "").strip() for f in ("value", "as_of", "note", "account")}
@@ -97,8 +99,9 @@ def report(request: HttpRequest) -> HttpResponse:
                     continue
                 as_of = data["as_of"] or default_as_of.isoformat()
                 try:
-                    _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
-                                request.POST.get(f"version-{pk}"), data["account"])
+                    with transaction.atomic():
+                        _report_one(actor, models[pk], pending.get(pk), data["value"], as_of, data["note"], rnd,
+                                    request.POST.get(f"version-{pk}"), data["account"])
                     saved += 1
                 except ValidationError as exc:
                     errors[pk] = field_errors(exc)
@@ -106,6 +109,9 @@ def report(request: HttpRequest) -> HttpResponse:
                     errors[pk] = {"row": [str(exc)]}
             if errors:
                 transaction.set_rollback(True)
+            return saved
+
+        saved = services.run_atomic(save_all)
         if errors:
             messages.error(request, ngettext(
                 "%(n)d row has an error: nothing was saved. Correct it and submit again.",
@@ -140,8 +146,7 @@ def report(request: HttpRequest) -> HttpResponse:
 def _report_one(actor: Actor, task: Task, pending: Submission | None, value: str, as_of: str, note: str,
                 rnd: Any, version: str | None, account: str = "") -> Submission:
     if pending is not None and pending.status in (S.RETURNED, S.DRAFT):
-        v = int(version) if version and version.isdigit() else pending.version
-        sub = services.update_draft(actor, pending, version=v, value=value, as_of=as_of, note=note,
+        sub = services.update_draft(actor, pending, version=version, value=value, as_of=as_of, note=note,
                                     account=account)
         return services.submit(actor, sub, version=sub.version)
     if pending is not None:

@@ -9,9 +9,11 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.package.formulas import safe_filename
 from planwatch.report import FORMATS, build_document, write_report
 from planwatch.report.editions import EDITIONS, require_final
 from planwatch.web.plans import scoping
@@ -69,7 +71,7 @@ def download(request: HttpRequest) -> HttpResponse:
                                                               "period": period}, status=409)
     with tempfile.TemporaryDirectory(prefix="planwatch-report-") as out:
         data = write_report(doc, Path(out), formats=[fmt])[fmt].read_bytes()
-    name = f"planwatch-{ws.plan.region.code}-{period}-{edition}-{lang}.{fmt}"
+    name = safe_filename(f"planwatch-{ws.plan.region.code}-{period}-{edition}-{lang}")
     resp = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    resp["Content-Disposition"] = content_disposition_header(True, f"{name}.{fmt}")
     return resp

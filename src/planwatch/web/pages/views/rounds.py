@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
             if rnd is None:
                 raise Http404("no such round")
             try:
-                services.close_round(actor, rnd)
+                services.close_round(actor, rnd, version=request.POST.get(f"version-{rnd.pk}"))
                 messages.success(request, _("Closed: %(label)s") % {"label": rnd.label})
             except (Conflict, PermissionDenied) as exc:
                 messages.error(request, str(exc))

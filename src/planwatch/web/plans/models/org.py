@@ -39,6 +39,7 @@ class Department(PackageRow):
     name_en = models.CharField(_("英文名称 (English name)"), max_length=200, blank=True, default="")
     kind = models.CharField(_("类别 (kind)"), max_length=20, choices=DepartmentKind.choices,
                             default=DepartmentKind.DEPARTMENT)
+    version = models.PositiveIntegerField(_("版本 (version)"), default=1)
 
     objects = PlanChildQuerySet.as_manager()
 
@@ -69,6 +70,7 @@ class Membership(models.Model):
     role = models.CharField(_("角色 (role)"), max_length=20, choices=Role.choices)
     department = models.ForeignKey(Department, on_delete=models.CASCADE, null=True, blank=True,
                                    related_name="memberships", verbose_name=_("部门 (department)"))
+    version = models.PositiveIntegerField(_("版本 (version)"), default=1)  # also moves when the account changes
 
     class Meta:
         verbose_name = _("成员 (membership)")

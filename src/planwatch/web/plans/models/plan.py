@@ -27,6 +27,8 @@ class Plan(models.Model):
     require_head_approval = models.BooleanField(_("需部门负责人审核 (department head approves first)"),
                                                 default=False)
     created_at = models.DateTimeField(_("创建时间 (created)"), auto_now_add=True)
+    four_eyes = models.BooleanField(_("审核人不得审核本人报送的数据 (four eyes)"), default=True)
+    version = models.PositiveIntegerField(_("版本 (version)"), default=1)
     # The version of the plan's data: bumped in the transaction of every change of its rows (versioning.py),
     # so the web app knows when the plan's assessment must be made again. Never written by save().
     data_version = models.PositiveBigIntegerField(_("数据版本 (data version)"), default=1, editable=False)

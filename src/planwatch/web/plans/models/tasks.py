@@ -79,6 +79,7 @@ class ReportingRound(models.Model):
     deadline = models.DateField(_("截止日期 (deadline)"))
     status = models.CharField(_("状态 (status)"), max_length=10, choices=RoundStatus.choices,
                               default=RoundStatus.OPEN)
+    version = models.PositiveIntegerField(_("版本 (version)"), default=1)
 
     objects = RoundQuerySet.as_manager()
 

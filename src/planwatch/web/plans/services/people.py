@@ -7,17 +7,16 @@ reactivates an account and resets a password; it creates departments and renames
 cannot change once anything refers to it). Accounts are never deleted: the change log keeps the names.
 
 Every change is written to the change log with before and after (a user's password never: only that it was
-set). Neither memberships nor departments carry a ``version``; a form carries a ``stamp`` instead, a short
-fingerprint of the row as it was read (its fields and the id of its latest change), and a stale stamp is
-refused with ``Conflict`` naming who changed the row since. An account that is also a member of another plan
-is managed only by someone who is plan office of every plan it belongs to (or a superuser), and a superuser's
-account only by a superuser: a plan office cannot take over an account beyond its own plan.
+set). Memberships and departments carry a ``version`` (the one locking scheme, ``locking``); a membership's
+version also moves when its account changes (active, password), on every plan the account belongs to. An
+account is shared by the plans it belongs to: it is managed (and added to another plan) only by someone who
+is plan office of every plan it belongs to (or a superuser), and a superuser's account only by a superuser.
+A plan office learns nothing of accounts beyond its plans: a user name taken elsewhere is just "not
+available".
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -25,16 +24,15 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from .. import changelog, scoping
 from ..actor import Actor
-from ..errors import Conflict, PermissionDenied, StateError, ValidationError
-from ..models import Department, Membership, ObjectChange, Plan, Role
+from ..errors import PermissionDenied, StateError, ValidationError
+from ..models import Department, Membership, Plan, Role
 from ..models.changes import Action
 from ..models.org import DepartmentKind
+from .locking import check_version, lock, service, write
 
 DEPARTMENT_ROLES = frozenset({scoping.HEAD, scoping.REPORTER})
 ROLES = frozenset(Role.values)
@@ -67,59 +65,6 @@ def user_snapshot(user: Any) -> dict[str, Any]:
     return {f: getattr(user, f) for f in USER_FIELDS}
 
 
-def _digest(parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-
-def _last_change(obj: Any) -> ObjectChange | None:
-    return changelog.changes_of(obj).order_by("-id").first()
-
-
-def _last_id(obj: Any) -> int:
-    last = _last_change(obj)
-    return last.pk if last else 0
-
-
-def last_change_ids(model: Any, ids: Any) -> dict[int, int]:
-    """The id of the latest change of each object, in one query (for the stamps of a whole list)."""
-    rows = (ObjectChange.objects.filter(object_type=model._meta.label_lower, object_id__in=[str(i) for i in ids])
-            .values("object_id").annotate(last=Max("id")))
-    return {int(r["object_id"]): r["last"] for r in rows}
-
-
-def membership_stamp(member: Membership, last_ids: tuple[int, int] | None = None) -> str:
-    """The fingerprint a form carries: the membership and the account as read, and their latest changes.
-    ``last_ids`` (latest change of the membership, of the user) when known, else looked up."""
-    user = member.user
-    last_m, last_u = last_ids if last_ids is not None else (_last_id(member), _last_id(user))
-    return _digest([changelog.snapshot(member), user_snapshot(user), last_m, last_u])
-
-
-def membership_stamps(members: list[Membership]) -> dict[int, str]:
-    """The stamps of a list of memberships (users selected with them) in two queries."""
-    by_member = last_change_ids(Membership, [m.pk for m in members])
-    by_user = last_change_ids(get_user_model(), [m.user_id for m in members])
-    return {m.pk: membership_stamp(m, (by_member.get(m.pk, 0), by_user.get(m.user_id, 0))) for m in members}
-
-
-def department_stamp(dept: Department, last_id: int | None = None) -> str:
-    return _digest([changelog.snapshot(dept), _last_id(dept) if last_id is None else last_id])
-
-
-def department_stamps(depts: list[Department]) -> dict[int, str]:
-    last = last_change_ids(Department, [d.pk for d in depts])
-    return {d.pk: department_stamp(d, last.get(d.pk, 0)) for d in depts}
-
-
-def _check_stamp(stamp: str | None, current: str, *objs: Any) -> None:
-    if stamp is None or stamp == "" or stamp == current:
-        return
-    changes = [c for c in (_last_change(o) for o in objs) if c is not None]
-    who = max(changes, key=lambda c: c.pk).user_name if changes else ""
-    raise Conflict(_("Changed by %(who)s since you read it; reload and try again") % {"who": who or "?"},
-                   changed_by=who)
-
-
 def _require_office(actor: Actor, plan_id: int) -> None:
     if is_cli(actor):
         return
@@ -127,16 +72,30 @@ def _require_office(actor: Actor, plan_id: int) -> None:
         raise PermissionDenied(_("Only the plan office manages people and departments"))
 
 
+def covers_account(actor: Actor, user: Any) -> bool:
+    """Is the actor plan office of every plan the account belongs to (the command line and superusers are)?"""
+    if is_cli(actor) or scoping.is_superuser(actor.user):
+        return True
+    if user.is_superuser:
+        return False
+    return all(scoping.is_planoffice(actor.user, plan_id)
+               for plan_id in Membership.objects.filter(user=user).values_list("plan_id", flat=True))
+
+
 def _require_account(actor: Actor, user: Any) -> None:
     """May the actor change this account itself (active, password)? Not beyond the actor's own plans."""
-    if is_cli(actor) or scoping.is_superuser(actor.user):
+    if covers_account(actor, user):
         return
     if user.is_superuser:
         raise PermissionDenied(_("Only an administrator manages an administrator's account"))
-    for plan_id in Membership.objects.filter(user=user).values_list("plan_id", flat=True):
-        if not scoping.is_planoffice(actor.user, plan_id):
-            raise PermissionDenied(_("This account also belongs to another plan; its plan office or an "
-                                     "administrator manages it"))
+    raise PermissionDenied(_("This account also belongs to another plan; its plan office or an "
+                             "administrator manages it"))
+
+
+def _account_changed(actor: Actor, user: Any) -> None:
+    """The account stands in every membership's form: their versions move on (logged like any change)."""
+    for member in Membership.objects.select_for_update().filter(user=user).select_related("plan").order_by("pk"):
+        write(actor, member, {}, Action.UPDATE, plan=member.plan)
 
 
 def _department(plan: Plan, role: str, department: Any, errors: dict[str, list[str]]) -> Department | None:
@@ -187,7 +146,7 @@ def _log_member(actor: Actor, action: Any, member: Membership, before: dict[str,
     changelog.record(actor, action, member, before, changelog.snapshot(member), plan=member.plan)
 
 
-@transaction.atomic
+@service
 def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department: Any = None,
                password: str | None = None, full_name: str = "", email: str = "") -> Added:
     """Give a person a role in the plan: a new account (its password given, or generated and returned
@@ -201,7 +160,9 @@ def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department
     dept = _department(plan, role, department, errors) if "role" not in errors else None
     user_model = get_user_model()
     user = user_model.objects.filter(username=name).first() if "username" not in errors else None
-    if user is not None and Membership.objects.filter(user=user, plan=plan).exists():
+    if user is not None and not covers_account(actor, user):
+        errors["username"] = [_("This user name is not available; choose another")]
+    elif user is not None and Membership.objects.filter(user=user, plan=plan).exists():
         errors["username"] = [_("%(name)s is already a member of this plan") % {"name": name}]
     new_password: str | None = None
     if user is None and "username" not in errors:
@@ -221,17 +182,40 @@ def add_person(actor: Actor, plan: Plan, *, username: str, role: str, department
 
 
 def _locked(member: Membership) -> Membership:
-    return (Membership.objects.select_for_update(of=("self",)).select_related("user", "plan", "department")
-            .get(pk=member.pk))
+    return lock(Membership.objects.select_related("user", "plan", "department"), member.pk)
 
 
-@transaction.atomic
-def change_role(actor: Actor, member: Membership, *, role: Any = None, department: Any = None,
-                stamp: str | None = None) -> Membership:
-    """Change a person's role and/or department in the plan (a head or reporter always has one)."""
+def _log_account(actor: Actor, user: Any, before: dict[str, Any], after: dict[str, Any], plan: Any) -> None:
+    changelog.record(actor, Action.UPDATE, user, before, after, plan=plan)
+
+
+@service
+def update_member(actor: Actor, member: Membership, *, version: Any = None, role: Any = None,
+                  department: Any = None, is_active: bool | None = None) -> Membership:
+    """One change of a person in the plan: role and/or department, and/or whether the account is active;
+    all or nothing, against the version read."""
     _require_office(actor, member.plan_id)
     member = _locked(member)
-    _check_stamp(stamp, membership_stamp(member), member, member.user)
+    check_version(member, version)
+    if role not in (None, "") or department is not None:
+        member = _change_role(actor, member, role=role, department=department)
+    if is_active is not None:
+        member = _set_active(actor, member, bool(is_active))
+    return member
+
+
+def change_role(actor: Actor, member: Membership, *, role: Any = None, department: Any = None,
+                version: Any = None) -> Membership:
+    """Change a person's role and/or department in the plan (a head or reporter always has one)."""
+    return update_member(actor, member, version=version, role=role, department=department)
+
+
+def set_active(actor: Actor, member: Membership, active: bool, *, version: Any = None) -> Membership:
+    """Deactivate an account (it can no longer log in or get a token; nothing is deleted) or reactivate it."""
+    return update_member(actor, member, version=version, is_active=active)
+
+
+def _change_role(actor: Actor, member: Membership, *, role: Any, department: Any) -> Membership:
     errors: dict[str, list[str]] = {}
     new_role = member.role if role in (None, "") else _role(role, errors)
     wanted = department if department is not None else (member.department if new_role in DEPARTMENT_ROLES
@@ -244,24 +228,15 @@ def change_role(actor: Actor, member: Membership, *, role: Any = None, departmen
         raise StateError(_("The plan would have no plan office left"))
     if (new_role, dept.pk if dept else None) == (member.role, member.department_id):
         return member
-    before = changelog.snapshot(member)
-    member.role, member.department = new_role, dept
-    member.save(update_fields=["role", "department"])
-    _log_member(actor, Action.UPDATE, member, before)
+    member = write(actor, member, {"role": new_role, "department": dept}, Action.UPDATE, plan=member.plan)
     scoping.forget(member.user)
     return member
 
 
-@transaction.atomic
-def set_active(actor: Actor, member: Membership, active: bool, *, stamp: str | None = None) -> Membership:
-    """Deactivate an account (it can no longer log in or get a token; nothing is deleted) or reactivate it."""
-    _require_office(actor, member.plan_id)
-    member = _locked(member)
+def _set_active(actor: Actor, member: Membership, active: bool) -> Membership:
     user = get_user_model().objects.select_for_update().get(pk=member.user_id)
-    member.user = user
-    _check_stamp(stamp, membership_stamp(member), member, user)
     _require_account(actor, user)
-    if user.is_active == bool(active):
+    if user.is_active == active:
         return member
     if not active:
         if getattr(actor.user, "pk", None) == user.pk:
@@ -269,31 +244,32 @@ def set_active(actor: Actor, member: Membership, active: bool, *, stamp: str | N
         if member.role == scoping.PLANOFFICE and not _office_left(member.plan_id, member):
             raise StateError(_("The plan would have no plan office left"))
     before = user_snapshot(user)
-    user.is_active = bool(active)
+    user.is_active = active
     user.save(update_fields=["is_active"])
     if not active:
         _drop_tokens(user)
-    changelog.record(actor, Action.UPDATE, user, before, user_snapshot(user), plan=member.plan)
+    _log_account(actor, user, before, user_snapshot(user), member.plan)
+    _account_changed(actor, user)
+    member.refresh_from_db()
     return member
 
 
 def _drop_tokens(user: Any) -> None:
-    """API tokens die with a deactivation or a password reset."""
-    from rest_framework.authtoken.models import Token
+    """API tokens and sessions die with a deactivation or a password reset."""
+    from planwatch.web.access.tokens import revoke_all
 
-    Token.objects.filter(user=user).delete()
+    revoke_all(user)
 
 
-@transaction.atomic
+@service
 def reset_password(actor: Actor, member: Membership, password: str | None = None, *,
-                   stamp: str | None = None) -> str:
+                   version: Any = None) -> str:
     """Set a new password (given, or generated) and return it to be shown once. Old tokens stop working."""
     _require_office(actor, member.plan_id)
     member = _locked(member)
     user = get_user_model().objects.select_for_update().get(pk=member.user_id)
-    member.user = user
-    _check_stamp(stamp, membership_stamp(member), member, user)
     _require_account(actor, user)
+    check_version(member, version)
     errors: dict[str, list[str]] = {}
     new = _password(password, user, errors)
     if errors:
@@ -301,8 +277,8 @@ def reset_password(actor: Actor, member: Membership, password: str | None = None
     user.set_password(new)
     user.save(update_fields=["password"])
     _drop_tokens(user)
-    changelog.record(actor, Action.UPDATE, user, {"password": "(old)"}, {"password": "(reset)"},
-                     plan=member.plan)
+    _log_account(actor, user, {"password": "(old)"}, {"password": "(reset)"}, member.plan)
+    _account_changed(actor, user)
     return new
 
 
@@ -343,7 +319,7 @@ def department_in_use(dept: Department) -> bool:
             or dept.indicators.exists() or dept.memberships.exists() or dept.warnings.exists())
 
 
-@transaction.atomic
+@service
 def create_department(actor: Actor, plan: Plan, *, code: str, name: str, name_en: str = "",
                       kind: str = "department") -> Department:
     _require_office(actor, plan.pk)
@@ -358,13 +334,13 @@ def create_department(actor: Actor, plan: Plan, *, code: str, name: str, name_en
     return dept
 
 
-@transaction.atomic
+@service
 def update_department(actor: Actor, dept: Department, *, name: Any = None, name_en: Any = None, kind: Any = None,
-                      code: Any = None, stamp: str | None = None) -> Department:
+                      code: Any = None, version: Any = None) -> Department:
     """Rename a department (name, English name, kind); its code only while nothing refers to it."""
     _require_office(actor, dept.plan_id)
-    dept = Department.objects.select_for_update(of=("self",)).select_related("plan").get(pk=dept.pk)
-    _check_stamp(stamp, department_stamp(dept), dept)
+    dept = lock(Department.objects.select_related("plan"), dept.pk)
+    check_version(dept, version)
     errors: dict[str, list[str]] = {}
     fields = _department_fields(name, name_en, kind, errors)
     if code is not None and str(code).strip() != dept.code:
@@ -377,16 +353,11 @@ def update_department(actor: Actor, dept: Department, *, name: Any = None, name_
     changed = {k: v for k, v in fields.items() if getattr(dept, k) != v}
     if not changed:
         return dept
-    before = changelog.snapshot(dept)
-    for k, v in changed.items():
-        setattr(dept, k, v)
-    dept.save(update_fields=list(changed))
-    changelog.record(actor, Action.UPDATE, dept, before, changelog.snapshot(dept), plan=dept.plan)
-    return dept
+    return write(actor, dept, changed, Action.UPDATE, plan=dept.plan)
 
 
 
-@transaction.atomic
+@service
 def make_superuser(actor: Actor, user: Any) -> Any:
     """An administrator (Django admin site, plan office of every plan): only from the command line or by one."""
     if not (is_cli(actor) or scoping.is_superuser(actor.user)):

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from typing import Any
+
 from django.utils.translation import gettext as _
 
-from .. import changelog, scoping
+from .. import scoping
 from ..actor import Actor
 from ..errors import PermissionDenied
 from ..models import Plan, Submission, SubmissionStatus
+from .locking import check_version, lock, service, write
 
 
-@transaction.atomic
-def set_head_approval(actor: Actor, plan: Plan, on: bool) -> Plan:
-    """Turn the department-head step on or off. Turning it off sends figures the heads had approved
+@service
+def update_settings(actor: Actor, plan: Plan, *, version: Any = None, require_head_approval: bool | None = None,
+                    four_eyes: bool | None = None) -> Plan:
+    """The review workflow of the plan: the department-head step, four eyes (off only for small offices
+    where one person reports and approves). Turning the head step off sends figures the heads had approved
     straight to the plan office (they stay ``head_approved`` and can be approved or returned)."""
+    plan = lock(Plan.objects.all(), plan.pk)
     if not scoping.is_planoffice(actor.user, plan.pk):
         raise PermissionDenied(_("Only the plan office changes the review workflow"))
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    if plan.require_head_approval == on:
+    check_version(plan, version)
+    fields = {k: bool(v) for k, v in (("require_head_approval", require_head_approval), ("four_eyes", four_eyes))
+              if v is not None and bool(v) != getattr(plan, k)}
+    if not fields:
         return plan
-    before = changelog.snapshot(plan)
-    plan.require_head_approval = on
-    plan.save(update_fields=["require_head_approval"])
-    changelog.record(actor, "update", plan, before, changelog.snapshot(plan), plan=plan)
-    return plan
+    return write(actor, plan, fields, "update", plan=plan)
+
+
+def set_head_approval(actor: Actor, plan: Plan, on: bool, *, version: Any = None) -> Plan:
+    return update_settings(actor, plan, version=version, require_head_approval=on)
 
 
 def awaiting_office(plan: Plan) -> int:

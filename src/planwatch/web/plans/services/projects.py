@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import changelog, scoping
 from ..actor import Actor
-from ..errors import Conflict, PermissionDenied, ValidationError
+from ..errors import PermissionDenied, ValidationError
 from ..fields import to_decimal
 from ..models import Project, ProjectUpdate
 from ..models.projects import Phase
 from ..validation import _as_date
+from .locking import check_version, lock, service, write
 
 
-@transaction.atomic
+@service
 def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: Any, as_of: Any, note: str = "",
-               actual_start: Any = None, version: int | None = None) -> ProjectUpdate:
+               actual_start: Any = None, version: Any = None) -> ProjectUpdate:
     """Record a project's progress and carry it onto the project (optimistic locking on the project)."""
-    project = Project.objects.select_related("plan").get(pk=project.pk)
+    project = lock(Project.objects.select_related("plan"), project.pk)
     if not scoping.can_report(actor.user, project.plan_id, project.lead_id):
         raise PermissionDenied(_("You may not report on this project"))
-    expected = project.version if version is None else int(version)
+    check_version(project, version)
     errors: dict[str, list[str]] = {}
     if phase not in Phase.values:
         errors["phase"] = [_("Unknown phase")]
@@ -51,20 +51,13 @@ def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: A
             errors["actual_start"] = [_("Write the date as YYYY-MM-DD")]
     if errors:
         raise ValidationError(errors)
-    before = changelog.snapshot(project)
     fields: dict[str, Any] = {"phase": phase, "investment_done": str(amount) if amount is not None else None,
-                              "as_of": day, "version": expected + 1}
+                              "as_of": day}
     if start is not None:
         fields["actual_start"] = start
-    if Project.objects.filter(pk=project.pk, version=expected).update(**fields) != 1:
-        last = changelog.changes_of(project).order_by("-time", "-id").first()
-        who = last.user_name if last else "?"
-        raise Conflict(_("This project was changed by %(who)s since you read it; reload and try again") % {"who": who},
-                       changed_by=who, current_version=Project.objects.get(pk=project.pk).version)
     user = actor.user if getattr(actor.user, "pk", None) else None
+    project = write(actor, project, fields, "update", plan=project.plan)
     update = ProjectUpdate.objects.create(project=project, phase=phase, investment_done=amount, actual_start=start,
                                           as_of=day, note=note or "", created_by=user)
-    project.refresh_from_db()
-    changelog.record(actor, "update", project, before, changelog.snapshot(project), plan=project.plan)
     changelog.record(actor, "create", update, None, changelog.snapshot(update), plan=project.plan)
     return update

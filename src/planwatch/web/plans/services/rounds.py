@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from planwatch.core.periods import PeriodError, parse_period
@@ -14,9 +13,10 @@ from ..actor import Actor
 from ..errors import PermissionDenied, StateError, ValidationError
 from ..models import Department, Plan, ReportingRound, RoundStatus, Submission, SubmissionStatus
 from ..validation import _as_date
+from .locking import check_version, lock, service, write
 
 
-@transaction.atomic
+@service
 def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any, deadline: Any) -> ReportingRound:
     if not scoping.is_planoffice(actor.user, plan.pk):
         raise PermissionDenied(_("Only the plan office opens a reporting round"))
@@ -44,17 +44,15 @@ def open_round(actor: Actor, plan: Plan, *, label: str, period: str, opens: Any,
     return rnd
 
 
-@transaction.atomic
-def close_round(actor: Actor, rnd: ReportingRound) -> ReportingRound:
+@service
+def close_round(actor: Actor, rnd: ReportingRound, *, version: Any = None) -> ReportingRound:
+    rnd = lock(ReportingRound.objects.select_related("plan"), rnd.pk)
     if not scoping.is_planoffice(actor.user, rnd.plan_id):
         raise PermissionDenied(_("Only the plan office closes a reporting round"))
+    check_version(rnd, version)
     if rnd.status == RoundStatus.CLOSED:
         raise StateError(_("The reporting round is closed already"))
-    before = changelog.snapshot(rnd)
-    rnd.status = RoundStatus.CLOSED
-    rnd.save(update_fields=["status"])
-    changelog.record(actor, "update", rnd, before, changelog.snapshot(rnd), plan=rnd.plan)
-    return rnd
+    return write(actor, rnd, {"status": RoundStatus.CLOSED}, "update", plan=rnd.plan)
 
 
 def reporting_status(rnd: ReportingRound) -> dict[str, list[Department]]:
