@@ -106,7 +106,7 @@ def test_folder_and_workbook_writers_round_trip_evil_texts(tmp_path: Path) -> No
     from web.factories import small_plan
 
     plan = small_plan()
-    plan.areas[0] = core.Area("econ", EVIL[3], EVIL[4], 1, plan.areas[0].source)
+    plan.areas[0] = core.Area(code="econ", name=EVIL[3], name_en=EVIL[4], order=1, source=plan.areas[0].source)
     plan.extra = {"../../escape": [{"=h": EVIL[0], "k": "-5"}]}
     folder = write_folder(plan, tmp_path / "f")
     assert not (tmp_path / "escape.csv").exists() and (folder / "escape.csv").exists()

@@ -103,13 +103,15 @@ class _Lookup:
 class Assessment:
     """Every figure, state and warning of ``plan`` for ``period`` as of ``on`` (see the module doc)."""
 
-    def __init__(self, plan: Plan, period: Period, on: dt.date, rules: Sequence[Rule] | None = None) -> None:
+    def __init__(self, plan: Plan, period: Period, on: dt.date, rules: Sequence[Rule] | None = None,
+                 reuse: Assessment | None = None) -> None:
         self.plan = plan
         self.period = period
         self.on = on
         self.convention = convention_from_settings(plan.settings)
         self.thresholds = Thresholds.from_settings(plan.settings)
-        self.indicators = IndicatorColumns(plan)
+        self.indicators: IndicatorColumns = (reuse.indicators if reuse is not None and _same_figures(reuse.plan, plan)
+                           else IndicatorColumns(plan))
         self.tasks = TaskColumns(plan, on, self.convention, self.thresholds)
         self.lookup = _Lookup(plan, self.indicators)
         self._task_pos = {t.code: k for k, t in enumerate(plan.tasks)}
@@ -265,6 +267,13 @@ class Assessment:
         return self._rankings
 
 
+def _same_figures(a: Plan, b: Plan) -> bool:
+    """Whether two plans hold the very same indicator rows (the same list objects): then the columns of
+    one are the other's (they depend on nothing else but the base year)."""
+    return (a.indicators is b.indicators and a.observations is b.observations and a.targets is b.targets
+            and a.base_year == b.base_year)
+
+
 def project_state(p: Project, on: dt.date) -> ProjectState:
     started = (p.actual_start is not None and p.actual_start <= on) or p.phase in ("under_construction", "completed")
     late = None
@@ -320,14 +329,17 @@ def monitoring_period(plan: Plan, on: dt.date) -> Period:
 
 
 def assess(plan: Plan, period: str | Period, as_of: dt.date | None = None, *,
-           rules: Sequence[Rule] | None = None) -> Assessment:
+           rules: Sequence[Rule] | None = None, reuse: Assessment | None = None) -> Assessment:
     """The assessment of ``plan`` for ``period`` (2021H1, 2021-06 …) as of ``as_of`` (default: the last
-    day of the period). ``rules`` default to the plan's rules in force (``rules.plan_rules``)."""
+    day of the period). ``rules`` default to the plan's rules in force (``rules.plan_rules``). ``reuse``:
+    an earlier assessment of a plan holding the same indicator rows (the same list objects, as the web
+    app keeps them while only tasks change): its columns of every observation are taken, not computed
+    again."""
     try:
         p = period if isinstance(period, Period) else Period.parse(period)
     except PeriodError as exc:
         raise AssessmentError(str(exc)) from exc
-    return Assessment(plan, p, as_of or p.end, rules)
+    return Assessment(plan, p, as_of or p.end, rules, reuse)
 
 
 __all__ = ["Assessment", "AssessmentError", "IndicatorRow", "ProjectState", "assess", "monitoring_date",

@@ -129,7 +129,7 @@ def _matches(entry: Entry, fact: Any) -> bool:
     lo, hi = (abs(iv.lo), abs(iv.hi)) if fact.kind in ("growth", "pp_change") else (iv.lo, iv.hi)
     lo, hi = min(lo, hi), max(lo, hi)
     rounded = abs(entry.figure.rounded) if fact.kind in ("growth", "pp_change") else entry.figure.rounded
-    return lo <= shown <= hi or (_value(_rounded(entry), fact) or rounded) == abs(fact.written) * fact.scale
+    return bool(lo <= shown <= hi or (_value(_rounded(entry), fact) or rounded) == abs(fact.written) * fact.scale)
 
 
 def _rounded(entry: Entry) -> Entry:

@@ -54,7 +54,7 @@ class LimitedUploadHandler(FileUploadHandler):
         self.seen += len(raw_data)
         if self.seen > self.cap:
             if self.request is not None:
-                self.request.upload_refused = True
+                self.request.upload_refused = True  # type: ignore[attr-defined]  # read by the view
             raise StopUpload(connection_reset=True)
         return raw_data
 

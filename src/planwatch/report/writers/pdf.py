@@ -20,7 +20,8 @@ def render(doc: Document) -> bytes:
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    return weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf()
+    pdf: bytes = weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf()
+    return pdf
 
 
 def write(doc: Document, path: Path) -> Path:

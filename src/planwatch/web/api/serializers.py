@@ -3,7 +3,7 @@ the workflow services (``planwatch.web.plans.services``), which give the field e
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -62,7 +62,7 @@ class TaskSerializer(serializers.ModelSerializer):
     department = serializers.CharField(source="lead.code", read_only=True)
     department_name = serializers.CharField(source="lead.name", read_only=True)
     area = serializers.CharField(source="area.code", read_only=True)
-    parent = serializers.SerializerMethodField()
+    parent = serializers.SerializerMethodField()  # type: ignore[assignment]  # the task's parent, not the Field's
     co = serializers.SerializerMethodField()
     target_value = DecimalText(read_only=True)
     progress = serializers.SerializerMethodField()
@@ -89,9 +89,10 @@ class SubmissionSerializer(serializers.ModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
     department = serializers.CharField(source="task.lead.code", read_only=True)
     value = DecimalText(read_only=True)
-    submitted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    head_decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    submitted_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    head_decided_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username",
+                                                                                      read_only=True)
 
     class Meta:
         model = m.Submission
@@ -158,7 +159,7 @@ class BulkItem(serializers.Serializer):
 
 
 class BulkApproveInput(serializers.Serializer):
-    submissions = BulkItem(many=True, max_length=1000, allow_empty=False)
+    submissions = BulkItem(many=True, max_length=1000, allow_empty=False)  # type: ignore[call-arg]  # ListSerializer's
 
 
 class BulkApproveResult(serializers.Serializer):
@@ -187,8 +188,8 @@ class TargetSerializer(serializers.ModelSerializer):
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    area = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    department = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    area: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    department: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     observations = ObservationSerializer(many=True, read_only=True)
     targets = TargetSerializer(many=True, read_only=True)
     growth = serializers.SerializerMethodField()
@@ -204,7 +205,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 class WarningSerializer(serializers.ModelSerializer):
-    department = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    department: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = m.WarningRecord
@@ -214,7 +215,7 @@ class WarningSerializer(serializers.ModelSerializer):
 
 class ProjectUpdateSerializer(serializers.ModelSerializer):
     investment_done = DecimalText(read_only=True)
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True)
 
     class Meta:
         model = m.ProjectUpdate
@@ -255,7 +256,7 @@ class RoundSerializer(serializers.ModelSerializer):
         read_only_fields = ("status", "version", "reported", "missing")
 
     def _status(self, obj: m.ReportingRound) -> dict[str, list[Any]]:
-        cache = self.context.setdefault("_round_status", {})
+        cache = cast(dict[str, Any], self.context).setdefault("_round_status", {})
         if obj.pk not in cache:
             from planwatch.web.plans.services import reporting_status
 
@@ -273,7 +274,7 @@ class RoundSerializer(serializers.ModelSerializer):
 
 class RoundInput(serializers.Serializer):
     plan = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
-    label = serializers.CharField(max_length=60)
+    label = serializers.CharField(max_length=60)  # type: ignore[assignment]  # the round's label, not the Field's
     period = serializers.CharField(max_length=20)
     opens = serializers.DateField()
     deadline = serializers.DateField()

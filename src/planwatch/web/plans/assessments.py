@@ -43,21 +43,26 @@ _building: dict[int, threading.Lock] = {}
 
 
 def _key(plan: Plan, today: dt.date) -> tuple[Any, ...] | None:
-    row = Plan.objects.filter(pk=plan.pk).values_list("data_version", "created_at").first()
+    row = Plan.objects.filter(pk=plan.pk).values_list("data_version", "created_at", "figures_version").first()
     if row is None:
         return None
-    return (plan.pk, row[0], row[1], today)
+    return (plan.pk, row[0], row[1], today, row[2])
 
 
-def _build(plan: Plan, key: tuple[Any, ...], today: dt.date) -> _Entry:
+def _build(plan: Plan, key: tuple[Any, ...], today: dt.date, before: _Entry | None) -> _Entry:
+    """Read the plan and assess it. While its figures version is the one ``before`` was made at (an
+    approval of a task's figure, a project update), the indicators, observations and targets are not
+    read again and their columns are not computed again: only tasks, progress and projects are."""
     from .importexport import export_plan
     from .recompute import rules_in_force
 
     obj = Plan.objects.select_related("region").get(pk=plan.pk)
-    cplan = export_plan(obj)
+    same = before is not None and before.key[2] == key[2] and before.key[4] == key[4]
+    cplan = export_plan(obj, figures=before.plan if same and before is not None else None)
     rules = rules_in_force(obj, cplan)
     on = monitoring_date(cplan, today)
-    return _Entry(key, cplan, rules, assess(cplan, monitoring_period(cplan, on), on, rules=rules))
+    reuse = before.main if same and before is not None else None
+    return _Entry(key, cplan, rules, assess(cplan, monitoring_period(cplan, on), on, rules=rules, reuse=reuse))
 
 
 def current(plan: Plan, on: dt.date | None = None) -> Assessment:
@@ -71,9 +76,10 @@ def current(plan: Plan, on: dt.date | None = None) -> Assessment:
         with _lock:
             building = _building.setdefault(plan.pk, threading.Lock())
         with building:  # one thread builds; the others wait for it and read what it made
-            entry = _kept.get(plan.pk)
+            before = _kept.get(plan.pk)
+            entry = before
             if entry is None or entry.key != key:
-                entry = _build(plan, key, today)
+                entry = _build(plan, key, today, before)
                 with _lock:
                     _kept[plan.pk] = entry
                     _kept.move_to_end(plan.pk)

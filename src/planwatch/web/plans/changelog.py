@@ -34,10 +34,10 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
 def record(actor: Actor, action: Any, obj: models.Model, before: dict[str, Any] | None,
            after: dict[str, Any] | None, plan: Any = None) -> Any:
     from .models import ObjectChange
-    from .versioning import bump
+    from .versioning import FIGURE_MODELS, bump
 
     if plan is not None:  # every logged change of a plan's rows moves its data version, in this transaction
-        bump(getattr(plan, "pk", plan))
+        bump(getattr(plan, "pk", plan), figures=isinstance(obj, FIGURE_MODELS))
     user = actor.user if getattr(actor.user, "pk", None) else None
     return ObjectChange.objects.create(
         user=user, user_name=actor.name[:150], request_id=actor.request_id[:64], action=str(action),

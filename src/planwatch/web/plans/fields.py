@@ -38,6 +38,10 @@ def to_decimal(value: Any) -> Decimal | None:
 class PublishedDecimalField(models.CharField):
     """A ``Decimal`` stored as its text, so the published number of decimals is kept."""
 
+    # what the model attribute takes and gives (django-stubs reads these)
+    _pyi_private_set_type: Decimal | int | str | None  # type: ignore[assignment]
+    _pyi_private_get_type: Decimal | None  # type: ignore[assignment]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault("null", True)

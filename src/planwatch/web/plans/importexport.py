@@ -288,11 +288,18 @@ def export_indicators(
     return indicators, observations, targets
 
 
-def export_plan(obj: Plan) -> core.Plan:
-    """The plan as a ``core.model.Plan``: what was imported, plus the approved progress since."""
+def export_plan(obj: Plan, figures: core.Plan | None = None) -> core.Plan:
+    """The plan as a ``core.model.Plan``: what was imported, plus the approved progress since.
+
+    ``figures``: a plan exported earlier whose indicators, observations, targets, areas and departments
+    are still the database's (the plan's figures version has not moved): they are taken from it, the
+    very same lists, instead of being read again."""
     depts = _ids(obj.departments.all())
     areas = _ids(obj.areas.all())
-    indicators, observations, targets = export_indicators(obj, areas, depts)
+    if figures is not None:
+        indicators, observations, targets = figures.indicators, figures.observations, figures.targets
+    else:
+        indicators, observations, targets = export_indicators(obj, areas, depts)
     task_qs = Task.objects.filter(plan=obj).order_by("seq", "id")
     codes = {"areas": areas, "departments": depts, "tasks": _ids(task_qs)}
     co: dict[str, list[str]] = {}

@@ -90,7 +90,7 @@ def problems(model: type[models.Model], values: dict[str, Any]) -> dict[str, lis
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if field.is_relation or not getattr(field, "concrete", False):
+        if field.is_relation or not getattr(field, "concrete", False) or not isinstance(field, models.Field):
             continue
         found = field_problem(field, value)
         if found:

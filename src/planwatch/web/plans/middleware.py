@@ -17,7 +17,8 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         given = request.headers.get("X-Request-ID", "")
-        request.id = given if _SAFE.match(given) else uuid.uuid4().hex
+        request_id = given if _SAFE.match(given) else uuid.uuid4().hex
+        request.id = request_id  # type: ignore[attr-defined]  # read by the change log (actor.py)
         response = self.get_response(request)
-        response["X-Request-ID"] = request.id
+        response["X-Request-ID"] = request_id
         return response

@@ -30,11 +30,18 @@ from .models import (
     WarningRule,
 )
 
+FIGURE_MODELS = (Plan, Area, Department, Indicator, Observation, Target)  # what the indicators' figures read
 
-def bump(plan_id: int | None) -> None:
-    """Move plan ``plan_id``'s data version on by one (inside the caller's transaction)."""
-    if plan_id is not None:
-        Plan.objects.filter(pk=plan_id).update(data_version=models.F("data_version") + 1)
+
+def bump(plan_id: int | None, *, figures: bool = False) -> None:
+    """Move plan ``plan_id``'s data version on by one (inside the caller's transaction); with ``figures``
+    (a change of an indicator, observation, target, area or department) its figures version too."""
+    if plan_id is None:
+        return
+    fields: dict[str, Any] = {"data_version": models.F("data_version") + 1}
+    if figures:
+        fields["figures_version"] = models.F("figures_version") + 1
+    Plan.objects.filter(pk=plan_id).update(**fields)
 
 
 def _plan_id(instance: Any) -> int | None:
@@ -53,7 +60,7 @@ def _changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, WarningRule) and instance.plan_id is None:  # a rule of every plan
         Plan.objects.update(data_version=models.F("data_version") + 1)
         return
-    bump(_plan_id(instance))
+    bump(_plan_id(instance), figures=isinstance(instance, FIGURE_MODELS))
 
 
 _MODELS = (Plan, Area, Department, Indicator, Observation, Target, Task, TaskCoDepartment, Submission, Project,

@@ -140,7 +140,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMix
 
     @extend_schema(responses=ChangeSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
-    def changes(self, request: Request, pk: Any = None) -> Response:
+    def changes(self, request: Request, pk: Any = None) -> Response:  # type: ignore[override]
         """The change log of the membership and of the account (activation, password) in this plan."""
         member = self.get_object()
         rows = (ObjectChange.objects.filter(Q(object_type="plans.membership", object_id=str(member.pk))

@@ -12,8 +12,8 @@ class LoginView(auth_views.LoginView):
     template_name = "pages/login.html"
     authentication_form = ThrottledLoginForm  # says when the account or address is locked
     redirect_authenticated_user = True
-    next_page = reverse_lazy("pages:dashboard")
+    next_page = reverse_lazy("pages:dashboard")  # type: ignore[assignment]  # a lazy URL is a str
 
 
 class LogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("pages:login")
+    next_page = reverse_lazy("pages:login")  # type: ignore[assignment]

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -41,7 +41,7 @@ class RoundLine:
         return self.reported >= self.tasks
 
 
-def round_status(rnd: ReportingRound, tasks: object) -> list[RoundLine]:
+def round_status(rnd: ReportingRound, tasks: QuerySet[Task]) -> list[RoundLine]:
     """Per lead department: how many of its tasks have a figure in the round (one query each side)."""
     per_dept = (Department.objects.filter(led_tasks__in=tasks).annotate(
         n=Count("led_tasks", distinct=True),

@@ -32,6 +32,9 @@ class Plan(models.Model):
     # The version of the plan's data: bumped in the transaction of every change of its rows (versioning.py),
     # so the web app knows when the plan's assessment must be made again. Never written by save().
     data_version = models.PositiveBigIntegerField(_("数据版本 (data version)"), default=1, editable=False)
+    # The version of its indicators' figures alone (indicators, observations, targets, areas, departments):
+    # an approval of a task's figure leaves it, so the plan's observations need not be read again.
+    figures_version = models.PositiveBigIntegerField(_("指标数据版本 (figures version)"), default=1, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -49,7 +52,8 @@ class Plan(models.Model):
         write back an older version); a change of the plan itself is a change of its data."""
         if self.pk is not None and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
-                                       if not f.primary_key and f.name not in ("data_version", "created_at")]
+                                       if not f.primary_key
+                                       and f.name not in ("data_version", "figures_version", "created_at")]
         super().save(*args, **kwargs)
 
 

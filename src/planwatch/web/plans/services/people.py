@@ -308,7 +308,7 @@ def _code(code: Any, plan: Plan, errors: dict[str, list[str]], exclude: int | No
     text = "" if code is None else str(code).strip()
     if not CODE.match(text):
         errors["code"] = [_("A code is 1 to 60 letters, digits or . - _")]
-    elif Department.objects.filter(plan=plan, code=text).exclude(pk=exclude).exists():
+    elif Department.objects.filter(plan=plan, code=text).exclude(pk=exclude or 0).exists():
         errors["code"] = [_("This plan has a department %(code)s already") % {"code": text}]
     return text
 

@@ -57,6 +57,7 @@ def add_update(actor: Actor, project: Project, *, phase: Any, investment_done: A
         fields["actual_start"] = start
     user = actor.user if getattr(actor.user, "pk", None) else None
     project = write(actor, project, fields, "update", plan=project.plan)
+    assert day is not None  # checked above: an update without a date was refused
     update = ProjectUpdate.objects.create(project=project, phase=phase, investment_done=amount, actual_start=start,
                                           as_of=day, note=note or "", created_by=user)
     changelog.record(actor, "create", update, None, changelog.snapshot(update), plan=project.plan)
