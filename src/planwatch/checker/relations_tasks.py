@@ -17,6 +17,7 @@ from .checks import Check, judge
 from .model import Fact
 from .partners import Index, eq, measure, safe, same_unit
 from .relations_wholes import is_container
+from .subjects import overlap
 from .units import is_counter
 
 
@@ -130,22 +131,13 @@ def _done_amount(sent: list[Fact], s: Fact) -> Fact | None:
 
 def _matching_target(targets: list[Fact], done: Fact) -> Fact | None:
     same = [t for t in targets if t.unit == done.unit and t.start != done.start]
-    named = [t for t in same if _overlap(t.subject, done.subject) >= 2]
+    named = [t for t in same if overlap(t.subject, done.subject) >= 2]
     if named:
-        return max(named, key=lambda t: _overlap(t.subject, done.subject))
+        return max(named, key=lambda t: overlap(t.subject, done.subject))
     # an unnamed target only for measures (拆违面积 210万平方米 for 拆除违法建设): counts of people need a name
     return same[0] if len(same) == 1 and not is_counter(done.unit) else None
 
 
-def _overlap(a: str, b: str) -> int:
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 __all__ = ["rate_count", "task_share"]

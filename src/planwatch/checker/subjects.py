@@ -102,3 +102,16 @@ def split_list(segment: str) -> list[str]:
         parts = [p + tail for p in parts[:-1]] + [head + parts[-1] if head and not parts[-1].startswith(head) else parts[-1]]
         parts = [head + p if head and not p.startswith(head) else p for p in parts]
     return [clean(p) or p for p in parts]
+
+
+def overlap(a: str, b: str) -> int:
+    """Length of the longest common substring of two short names (拆违面积 and 拆除违法建设 share 2): how
+    much two subjects have in common, for matching a figure to the subject it speaks of."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best

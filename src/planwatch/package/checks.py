@@ -57,52 +57,61 @@ def check_ref(rows: list[Row], column: str, known: set[str], what: tuple[str, st
                 )
 
 
+@cache
+def _span(period: str) -> tuple[int, int, int]:
+    """(year, first month, last month) of a canonical period, parsed once per distinct text."""
+    p = Period.parse(period)
+    return p.year, p.first, p.last
+
+
 def check_observations(rows: list[Row], indicators: dict[str, Row], issues: Issues) -> None:
+    figures = ("value", "yoy_pct", "vs_base_pct", "avg_pct", "yoy_pp")
     for row in rows:
-        ind = indicators.get(row.get("indicator") or "")
+        v = row.v
+        ind = indicators.get(v["indicator"] or "")
         if ind is not None:
-            ind_unit = ind.get("unit") or ""
-            unit = row.get("unit") or ""
+            ind_unit = ind.v["unit"] or ""
+            unit = v["unit"] or ""
             if not unit:
-                row.v["unit"] = ind_unit
-            elif not compatible(unit, ind_unit):
+                v["unit"] = unit = ind_unit
+            elif unit != ind_unit and not compatible(unit, ind_unit):
                 issues.error(
                     row.label, row.n, "unit",
-                    f"单位“{unit}”与指标 {ind.get('code')} 的单位“{ind_unit}”不一致",
-                    f"unit {unit!r} does not match the unit {ind_unit!r} of indicator {ind.get('code')}",
+                    f"单位“{unit}”与指标 {ind.v['code']} 的单位“{ind_unit}”不一致",
+                    f"unit {unit!r} does not match the unit {ind_unit!r} of indicator {ind.v['code']}",
                     "unit_mismatch",
                 )
-            if row.get("value") is not None and not (row.get("unit") or ""):
+            if v["value"] is not None and not unit:
                 issues.error(
                     row.label, row.n, "value",
-                    f"指标 {ind.get('code')} 没有单位(只公布增速),value 应留空",
-                    f"indicator {ind.get('code')} has no unit (only growth is published): leave value blank",
+                    f"指标 {ind.v['code']} 没有单位(只公布增速),value 应留空",
+                    f"indicator {ind.v['code']} has no unit (only growth is published): leave value blank",
                     "value_without_unit",
                 )
-        if row.get("yoy_pp") is not None and (row.get("unit") or "") != "%":
+        if v["yoy_pp"] is not None and (v["unit"] or "") != "%":
             issues.error(row.label, row.n, "yoy_pp", "yoy_pp(百分点变化)只用于单位为 % 的指标",
                          "yoy_pp (change in percentage points) is only for indicators in %", "unit_mismatch")
-        vs_base, base = row.get("vs_base_pct"), row.get("base_period")
+        vs_base, base = v["vs_base_pct"], v["base_period"]
         if vs_base is not None and not base and not _was_bad(row, "base_period"):
             issues.error(row.label, row.n, "base_period", "给出了 vs_base_pct 但缺少 base_period(比哪个时期)",
                          "vs_base_pct is given without base_period (growth versus which period?)", "base_pair")
         if base and vs_base is None and not _was_bad(row, "vs_base_pct"):
             issues.error(row.label, row.n, "vs_base_pct", "给出了 base_period 但缺少 vs_base_pct",
                          "base_period is given without vs_base_pct", "base_pair")
-        if vs_base is not None and row.get("avg_pct") is not None:
+        if vs_base is not None and v["avg_pct"] is not None:
             issues.error(row.label, row.n, "avg_pct",
                          "已有 vs_base_pct 时不要填 avg_pct:两年平均增速由系统计算",
                          "avg_pct must be blank when vs_base_pct is given: the average is computed", "computed_figure")
-        period = row.get("period")
+        period = v["period"]
         if base and period:
-            p, b = Period.parse(period), Period.parse(base)
-            if (p.first, p.last) != (b.first, b.last) or b.year >= p.year:
+            (py, pf, pl), (by, bf, bl) = _span(period), _span(base)
+            if (pf, pl) != (bf, bl) or by >= py:
+                p = Period.parse(period)
                 issues.error(row.label, row.n, "base_period",
                              f"基期 {base} 应为 {period} 之前年份的同一时段(如 {p.shift_years(-2)})",
                              f"base_period {base} must be the same span of an earlier year than {period} (such as {p.shift_years(-2)})",
                              "bad_base_period")
-        figures = ("value", "yoy_pct", "vs_base_pct", "avg_pct", "yoy_pp")
-        if all(row.get(k) is None and not _was_bad(row, k) for k in figures):
+        if all(v[k] is None for k in figures) and not any(_was_bad(row, k) for k in figures):
             issues.error(row.label, row.n, "value", "该行没有任何数值(value、yoy_pct、vs_base_pct、avg_pct 均为空)",
                          "the row has no figure (value, yoy_pct, vs_base_pct and avg_pct are all blank)", "empty_observation")
 

@@ -3,6 +3,8 @@ of them is an error (loading is all or nothing)."""
 
 from __future__ import annotations
 
+import gc
+import operator
 import typing
 from collections.abc import Callable
 from dataclasses import MISSING, fields
@@ -25,14 +27,24 @@ def _src(row: Row) -> Source:
 
 def inspect(path: str | Path, limits: Any = None) -> tuple[Plan | None, list[PackageIssue]]:
     """Read and check a package: the Plan (None if there is any error) and every issue found. ``limits``
-    bound the reading of a workbook (``xlsxread.UPLOAD`` for uploads; beyond them ``xlsxread.TooLarge``)."""
-    raw = read(path, limits)
-    issues = Issues()
-    issues.items.extend(raw.issues)
-    head, report, tables, extra = _parse(raw, issues)
-    if issues.has_errors:
-        return None, issues.items
-    return _build(head, report, tables, extra), issues.items
+    bound the reading of a workbook (``xlsxread.UPLOAD`` for uploads; beyond them ``xlsxread.TooLarge``).
+
+    Python's cycle collector is paused meanwhile: a city's package makes hundreds of thousands of rows,
+    none of them in a cycle, and each of the collector's full passes over them would find nothing (it
+    cost a third of the load, docs/benchmarks-package.md)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        raw = read(path, limits)
+        issues = Issues()
+        issues.items.extend(raw.issues)
+        head, report, tables, extra = _parse(raw, issues)
+        if issues.has_errors:
+            return None, issues.items
+        return _build(head, report, tables, extra), issues.items
+    finally:
+        if was:
+            gc.enable()
 
 
 def _parse(
@@ -110,28 +122,43 @@ _REF_WORDS = {"areas": ("领域", "area"), "departments": ("部门", "department
 
 
 def _maker(cls: type) -> Callable[[Row], Any]:
-    """Build an object of plan data class ``cls`` from a typed row: the field list decides every column."""
+    """Build an object of plan data class ``cls`` from a typed row: the field list decides every column.
+
+    The typed row holds every column (blank: None, "" or ()); only fields whose default is not that blank
+    (a kind, an order, a curve, a phase) and enum fields need more than copying."""
     hints = typing.get_type_hints(cls)
-    plan: list[tuple[str, Any, Any]] = []  # (field, blank value, convert)
+    names: list[str] = []
+    fixups: list[tuple[str, Any]] = []  # (field, default) where a blank cell means the field's default
+    enums: list[tuple[str, dict[str, Any]]] = []  # (field, value → member)
     for f in fields(cls):
         if COLUMN not in f.metadata:
             continue
+        names.append(f.name)
         args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)] or [hints[f.name]]
-        enum = args[0] if isinstance(args[0], type) and issubclass(args[0], Enum) else None
-        blank = f.default if f.default is not MISSING else None
-        plan.append((f.name, blank, enum))
+        if isinstance(args[0], type) and issubclass(args[0], Enum):
+            enums.append((f.name, {str(m.value): m for m in args[0]}))
+        default = f.default if f.default is not MISSING else None
+        meta = f.metadata[COLUMN]
+        blank = () if meta.kind == "codes" else ("" if hints[f.name] is str and not meta.kind else None)
+        if default != blank:  # a blank cell reads as the field's default, not as the column type's blank
+            fixups.append((f.name, default))
     derived = _DERIVED.get(cls, {})
+    get_all = operator.itemgetter(*names)
 
     def make(row: Row) -> Any:
         v = row.v
-        kw: dict[str, Any] = {}
-        for name, blank, enum in plan:
-            value = v.get(name)
-            if value is None or value == "":
-                kw[name] = derived[name](kw) if name in derived else blank
-            else:
-                kw[name] = enum(value) if enum is not None else value
-        return cls(**kw, source=_src(row))
+        kw = dict(zip(names, get_all(v), strict=True)) if len(names) > 1 else {names[0]: v[names[0]]}
+        for name, members in enums:
+            value = kw[name]
+            if value:
+                kw[name] = members[value]
+        for name, default in fixups:
+            if kw[name] is None or kw[name] == "":
+                kw[name] = default
+        for name, rule in derived.items():
+            if v[name] is None:
+                kw[name] = rule(kw)
+        return cls(**kw, source=Source(row.file, row.n, v["source"] or "", bool(v["illustrative"])))
 
     return make
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -64,37 +65,52 @@ def convert(raw: RawTable, table: Table, issues: Issues) -> list[Row]:
             issues.warn(
                 label, 1, name, f"未知列“{name}”,读取时忽略", f"unknown column {name!r} is ignored", "unknown_column"
             )
+    position = {h: j for j, h in enumerate(raw.header) if h}
+    # a column at a time: (name, its cell's position or -1, blank value, parse, allowed values, required)
+    plan: list[tuple[str, int, Any, Callable[[str], Any] | None, frozenset[str], bool]] = []
+    for col in table.columns:
+        blank = () if col.type == CODES else (None if col.type != "str" else "")
+        at = position.get(col.name, -1)
+        parse = None if col.choices else _CONVERT.get(col.type)
+        plan.append((col.name, at, blank, parse, frozenset(col.choices), col.required and at >= 0))
+    choices = {col.name: col.choices for col in table.columns}
     out: list[Row] = []
-    for n, cellmap in raw.rows:
+    file = table.filename
+    for n, texts in raw.rows:
         values: dict[str, Any] = {}
-        for col in table.columns:
-            text = cellmap.get(col.name, "")
+        for name, at, blank, parse, allowed, required in plan:
+            text = texts[at] if at >= 0 else ""
             if not text:
-                if col.required and col.name in header:
-                    issues.error(label, n, col.name, f"“{col.name}”不能为空", f"{col.name!r} must not be blank", "required")
-                values[col.name] = () if col.type == CODES else (None if col.type != "str" else "")
+                if required:
+                    issues.error(label, n, name, f"“{name}”不能为空", f"{name!r} must not be blank", "required")
+                values[name] = blank
+                continue
+            if allowed:
+                if text in allowed:
+                    values[name] = text
+                    continue
+                parse = functools.partial(cells.parse_choice, choices=choices[name])
+            if parse is None:
+                values[name] = text
                 continue
             try:
-                if col.choices:
-                    values[col.name] = cells.parse_choice(text, col.choices)
-                elif col.type in _CONVERT:
-                    values[col.name] = _CONVERT[col.type](text)
-                else:
-                    values[col.name] = text
+                values[name] = parse(text)
             except cells.CellError as exc:
-                issues.error(label, n, col.name, exc.zh, exc.en, exc.code)
-                values[col.name] = None
-                values[f"_bad_{col.name}"] = True
-        out.append(Row(table.filename, label, n, values))
+                issues.error(label, n, name, exc.zh, exc.en, exc.code)
+                values[name] = None
+                values[f"_bad_{name}"] = True
+        out.append(Row(file, label, n, values))
     _check_duplicates(out, table, issues)
     return out
 
 
 def _check_duplicates(rows: list[Row], table: Table, issues: Issues) -> None:
     seen: dict[tuple[Any, ...], int] = {}
+    names = table.key
     for row in rows:
-        key = tuple(row.get(k) for k in table.key)
-        if any(k is None or k == "" for k in key):
+        v = row.v
+        key = tuple([v[k] for k in names])
+        if None in key or "" in key:
             continue
         if key in seen:
             shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, key, strict=True))

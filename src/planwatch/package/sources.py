@@ -38,8 +38,8 @@ class RawTable:
     name: str  # table name: "indicators"
     label: str  # how issues name it: "indicators.csv" or "plan.xlsx[indicators]"
     header: list[str]
-    rows: list[tuple[int, dict[str, str]]]  # (spreadsheet row, column → stripped text)
-    verbatim: list[dict[str, str]] = field(default_factory=list)  # unstripped rows, for extra tables
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row, stripped text of each header column, in order)
+    verbatim: list[dict[str, str]] = field(default_factory=list)  # unstripped rows, for extra tables only
 
 
 @dataclass(slots=True)
@@ -103,23 +103,30 @@ def _table_from_rows(name: str, label: str, rows: NumberedRows, issues: list[Pac
                 PackageIssue(label, 1, h, f"表头列名“{h}”重复", f"column {h!r} appears twice in the header", "duplicate_column")
             )
         seen.add(h)
-    out: list[tuple[int, dict[str, str]]] = []
+    width = len(header)
+    keep_verbatim = name not in TABLES_BY_NAME  # an extra sheet is written back as it was
+    out: list[tuple[int, list[str]]] = []
     verbatim: list[dict[str, str]] = []
     for i, cells in rows:
         if i == 1:
             continue
-        if not any(c.strip() for c in cells):
+        stripped = [c.strip() for c in cells]
+        if not any(stripped):
             continue
-        extra = [c for c in cells[len(header) :] if c.strip()]
-        if extra:
-            issues.append(
-                PackageIssue(
-                    label, i, "", f"本行有{len(extra)}个单元格超出表头范围", f"the row has {len(extra)} cells beyond the header", "extra_cells"
+        if len(stripped) > width:
+            extra = [c for c in stripped[width:] if c]
+            if extra:
+                issues.append(
+                    PackageIssue(
+                        label, i, "", f"本行有{len(extra)}个单元格超出表头范围", f"the row has {len(extra)} cells beyond the header", "extra_cells"
+                    )
                 )
-            )
-        row = {h: (cells[j].strip() if j < len(cells) else "") for j, h in enumerate(header) if h}
-        out.append((i, row))
-        verbatim.append({h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header) if h})
+            del stripped[width:]
+        elif len(stripped) < width:
+            stripped.extend([""] * (width - len(stripped)))
+        out.append((i, stripped))
+        if keep_verbatim:
+            verbatim.append({h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header) if h})
     return RawTable(name, label, header, out, verbatim)
 
 
@@ -160,7 +167,11 @@ def read_folder(path: Path) -> RawPackage:
                     PackageIssue(label, 0, "", f"无法读取文件(请另存为 UTF-8 或 GB18030 编码的 CSV): {exc}", f"cannot read the file (save it as UTF-8 or GB18030 CSV): {exc}", "unreadable_file")
                 )
                 continue
-            rows = [[restore(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+            reader = csv.reader(io.StringIO(text, newline=""))
+            if "'" in text:  # a cell planwatch wrote with a leading apostrophe (formulas.neutral) gets it off
+                rows = [[restore(c) if c[:1] == "'" else c for c in row] for row in reader]
+            else:
+                rows = list(reader)
             name = f.stem.lower() if f.stem.lower() in TABLES_BY_NAME else f.stem
             raw.tables[name] = _table_from_rows(name, label, numbered(rows), raw.issues)
     return raw

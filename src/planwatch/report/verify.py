@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from planwatch.checker.subjects import overlap
 from planwatch.core import units
 from planwatch.core.figures import Figure
 
@@ -94,16 +95,6 @@ def entries(data: Any) -> list[Entry]:
 _KIND = {"amount": "amount", "growth": "growth", "rate": "rate", "share": "rate", "pp_change": "pp", "rank": "rank"}
 
 
-def _common(a: str, b: str) -> int:
-    """Length of the longest common substring of two short strings."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 def _value(entry: Entry, fact: Any) -> Decimal | None:
@@ -153,7 +144,7 @@ def _candidates(fact: Any, text: str, pool: list[Entry]) -> list[tuple[int, Entr
             continue
         if e.kind == "growth" and fact.basis == "none" and e.basis != "yoy":
             continue
-        score = max((_common(n, f"{fact.subject}{before}") for n in e.names if n), default=0)
+        score = max((overlap(n, f"{fact.subject}{before}") for n in e.names if n), default=0)
         if score >= 2:
             scored.append((score, e))
     scored.sort(key=lambda x: -x[0])
