@@ -26,7 +26,7 @@ _BOUND_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 BOUND_WORD_TAIL = re.compile(r"(不少于|不低于|至少|不超过|不高于|控制在|最多|不足|不到|超过|超|突破|逾|过|将近|接近|近|大约|约)$")
 
-GROW = "增长|增加(?!值)|提高|提升|上升|回升|增速|增幅|扩大|加快"
+GROW = "增长|增加(?!值)|提高|提升|上升|上涨|回升|增速|增幅|涨幅|扩大|加快"
 FALL = "下降|减少|降低|压减|压缩|回落|下滑|缩减|缩小|收窄|放缓"
 # greedy start: the change word nearest the figure (规模以上工业增加值同比下降 → 下降)
 _CHANGE = re.compile(rf".*({GROW}|{FALL})(了)?(达到|达|为)?[^，。；、到至]{{0,8}}$")

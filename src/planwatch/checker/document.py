@@ -36,9 +36,9 @@ _LEVEL = re.compile(r"(自治区|省|市|州|盟|区|县|旗)")
 _LEVEL_OF = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
              "县": "district", "旗": "district"}
 _SCOPE_WORDS = re.compile(r"全(区|县|市|省)|[我该本](区|县|市|省)")
-_HEADING = re.compile(r"^[^\S\n]*([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)
-_MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标|草案|建议|思路")
-_NOT_MEASURES = re.compile(r"完成情况|执行情况|进展|回顾")
+_HEADING = re.compile(r"^[^\S\n]*(?:#{1,6}[^\S\n]*)?([一二三四五六七八九十]+)、(.+)$", re.MULTILINE)  # ## 三、 in Markdown
+_MEASURES_HEADING = re.compile(r"措施|下半年|安排|打算|目标|草案|建议|思路|重点工作|重点任务|主要任务|主要工作|工作部署")
+_NOT_MEASURES = re.compile(r"完成情况|执行情况|推进情况|落实情况|进展|回顾")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")  # ； joins clauses of one sentence
 _CLAUSE_MARK = re.compile(r"[，,；;、]")
 _QUOTED = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,80}》|\"[^\"\n]{0,40}\"|‘[^’\n]{0,40}’")
@@ -134,8 +134,11 @@ def parse_document(text: str) -> Document:
         if len(title) > 40:  # a numbered sentence (一是…), not a heading
             continue
         y = _TITLE_YEAR.search(title)
+        named = _year(y.group(1)) if y else None
         measures = bool(_MEASURES_HEADING.search(title)) and not _NOT_MEASURES.search(title)
-        doc.sections.append(Section(h.group(1), title, h.start(), measures, _year(y.group(1)) if y else None))
+        if named and year and named > year and not _NOT_MEASURES.search(title):
+            measures = True  # 三、2024年重点工作: next year's plan, whatever its words
+        doc.sections.append(Section(h.group(1), title, h.start(), measures, named))
     doc._section_starts = [s.start for s in doc.sections]
     doc._line_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
     _sentences(doc)
@@ -217,7 +220,13 @@ def _title(norm: str) -> tuple[int | None, str, str]:
             body = "\n".join(ln for ln in lines if not _DATE_LINE.match(ln))
             y = _TITLE_YEAR.search(body)
             year = _year(y.group(1)) if y else None
+    if year and titles and "草案" in titles[0] and "执行" not in titles[0] and _review_heading(year - 1).search(norm):
+        year -= 1  # 2024年…计划草案 opening with 一、2023年计划执行情况: the figures are of 2023
     return year, part, _level(titles, head)
+
+
+def _review_heading(year: int) -> re.Pattern[str]:
+    return re.compile(rf"^[^\S\n]*[一二三四五六七八九十]+、{year}年[^\n]{{0,30}}(执行情况|回顾|完成情况)", re.MULTILINE)
 
 
 def _level(titles: list[str], head: str) -> str:

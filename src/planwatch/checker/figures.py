@@ -242,6 +242,7 @@ def _letter_next(text: str, a: int, b: int) -> bool:
     return bool(re.match(r"[A-Za-z0-9.]", before) or re.match(r"[A-Za-z]", after))
 
 
+_GROWS = re.compile(r"(增长|增加|提高|提升|扩大)$")  # 增长一倍: a lone 一 before 倍 that is a figure
 _SESSION = re.compile(r"届|人大$|政协$|常委会$|党代会$")
 _NOT_A_NUMBER_BEFORE_CHARS = frozenset("0123456789.-~～/+")
 
@@ -252,7 +253,7 @@ def _excluded(text: str, a: int, b: int, num_text: str, unit: str, scale: str = 
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
     if (before and (before in _NOT_A_NUMBER_BEFORE_CHARS or (before.isascii() and before.isalpha()))) or (
-        num_text == "一" and not scale and (is_counter(unit) or unit == "倍")
+        num_text == "一" and not scale and (is_counter(unit) or (unit == "倍" and not _GROWS.search(text, max(0, a - 4), a)))
     ):
         return True  # 一批, 一站式: a single 一 before a measure word is rarely a count
     if before == "第" or (before == "前" and unit == "名"):

@@ -6,13 +6,17 @@ in a city's report 全市 is its own. Region words after a comparison (高于全
 of a comparison, not the figure's scope.
 
 ``canonical(subject)`` is the name partners are matched by: region words taken off and the usual synonyms
-made one (地区生产总值 = 生产总值 = GDP; 社会消费品零售额 = 社零额 = 社会消费品零售总额; 规上工业 = 规模以上工业).
+made one (地区生产总值 = 生产总值 = GDP; 社会消费品零售额 = 社零额 = 社会消费品零售总额; 规上工业 = 规模以上工业),
+then the indicator catalogue's names and variants (``planwatch.catalogue``: 单位GDP能耗 = 万元GDP能耗 =
+单位地区生产总值能耗, 新增城镇就业 = 城镇新增就业).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from planwatch.catalogue import default as default_catalogue
 
 _SCOPE = re.compile(r"(全|我|本|该)(区|县|市|省|国)|全球|世界")
 _COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|超出|领先|落后|相当于|占|比|较|是|为全")
@@ -61,8 +65,11 @@ def canonical(subject: str) -> str:
         s = _REGION_PREFIX.sub("", s) or s
     for pattern, name in _SYNONYMS:
         if pattern.search(s):
-            s = pattern.sub(name, s) if name == "规模以上工业" else name
-            break
+            return pattern.sub(name, s) if name == "规模以上工业" else name
+    if not _KEEP_LEVEL.match(s):
+        m = default_catalogue().match(s)  # the catalogue's variants: 社消零总额, 固定资产投资额, 单位GDP能耗 …
+        if m is not None:
+            return "GDP" if m.entry.code == "gdp" else m.entry.name
     return s
 
 

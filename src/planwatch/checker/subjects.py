@@ -98,7 +98,7 @@ def split_list(segment: str) -> list[str]:
     if len(parts) > 1 and all(len(p) <= 2 for p in parts[:-1]) and len(parts[-1]) > 2:
         # 第一、二、三产业增加值: the shared head and tail are written once
         head = "第" if parts[0].startswith("第") else ""
-        tail = parts[-1][1:]
+        tail = parts[-1][len(parts[-2]) :]  # 城镇、农村居民…: the last part's head is as long as the one before
         parts = [p + tail for p in parts[:-1]] + [head + parts[-1] if head and not parts[-1].startswith(head) else parts[-1]]
         parts = [head + p if head and not p.startswith(head) else p for p in parts]
     return [clean(p) or p for p in parts]

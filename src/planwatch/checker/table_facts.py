@@ -36,7 +36,7 @@ def table_facts(doc: Document, offset: int) -> list[Fact]:
     starts = [s.start for s in doc.sentences]
     for index, row in enumerate(doc.rows):
         sentence = max(0, bisect.bisect_right(starts, row.start) - 1)
-        for column in ("actual", "growth", "target", "completion"):
+        for column in ("actual", "growth", "avg", "target", "completion"):
             cell = row.cells.get(column)
             if cell is not None:
                 fact = _fact(doc, row, index, column, cell, sentence)
@@ -55,9 +55,12 @@ def _fact(doc: Document, row: Row, index: int, column: str, cell: Cell, sentence
     written = Decimal(number.value)
     decimals = max(decimals_written(number.value), decimals_written(number.high or ""))
     kind, basis, role, modality = "amount", "none", "", "actual"
-    if column == "growth" or (column == "target" and row.target_is_growth):
+    base, years = "", 0
+    if column in ("growth", "avg") or (column == "target" and row.target_is_growth):
         unit, scale, kind = "%", Decimal(1), "growth"
-        basis = "yoy" if column == "growth" else "none"
+        basis = {"growth": "yoy", "avg": "avg_annual"}.get(column, "none")
+        if column == "avg" and doc.year:
+            base, years = f"{doc.year - 2}{doc.part}", 2
     elif column == "completion":
         unit, scale, kind, role = "%", Decimal(1), "share", "task_share"
     elif unit == "%":
@@ -74,7 +77,7 @@ def _fact(doc: Document, row: Row, index: int, column: str, cell: Cell, sentence
         value=written * scale, unit=unit, kind=kind, basis=basis, bound=number.bound, modality=modality,
         period=period, written=abs(written), scale=scale, decimals=decimals,
         exact=is_counter(unit) and scale == 1 and decimals == 0, sign=sign, sentence=sentence, line=line, col=col,
-        role=role, paragraph=row.line, written_unit=written_unit if kind in ("amount", "rate") else "%",
+        role=role, paragraph=row.line, base_period=base, years=years, written_unit=written_unit if kind in ("amount", "rate") else "%",
         source="table", column=column, row=index,
     )
     if number.high is not None:

@@ -25,11 +25,12 @@ _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"序时进度|时间进度|牵头|责任|单位名称|备注"), ""),
     (re.compile(r"完成(全年|年度)(目标|计划|任务)|占(全年|年度)|完成进度|完成率|完成比例|进度"), "completion"),
     (re.compile(r"是否(完成|达到|达标)|完成评价|评价|完成与否|达标情况"), "status"),
+    (re.compile(r"两年平均|年均"), "avg"),
     (re.compile(r"增速|增长|同比|增幅|比上年|比去年"), "growth"),
     (re.compile(r"目标|计划|预期"), "target"),
     (re.compile(r"完成|实际|1-\d{1,2}月|^全年$|累计|绝对值|总量|数值|^\d{4}年$"), "actual"),
 )
-_NUMBER = re.compile(r"^(?P<before>约|≥|≤|不低于|不少于|不超过|不高于|<|>)?\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
+_NUMBER = re.compile(r"^(?P<change>增长|下降|降低|减少)?(?P<before>约|≥|≤|不低于|不少于|不超过|不高于|<|>)?\s*(?P<num>[-−]?\d+(?:\.\d+)?)"
                      r"(?:\s*[-~～—–]\s*(?P<num2>\d+(?:\.\d+)?))?\s*(?P<pct>%)?"
                      r"(?P<unit>(?!左右|以)[万亿千]?[\u4e00-\u9fff/]{1,6}?)?\s*(?P<after>左右|以上|以内|以下)?$")
 _ALIGNMENT = re.compile(r"^[:：]?-{3,}[:：]?$")
@@ -52,6 +53,7 @@ class Number:
     bound: str  # eq | approx | ge | le | range
     percent: bool
     unit: str = ""  # a unit written in the cell (210万平方米), when the table has no 单位 column
+    change: int = 0  # a growth written out (增长6%以上 → 1, 下降3% → -1) in a target cell
 
 
 @dataclass(slots=True)
@@ -145,7 +147,7 @@ def _header(line: str, index: int, offset: int) -> Table | None:
                 meanings[i] = "status" if "status" not in meanings else ""
         if "name" not in meanings or not any(_HEADER_NAME.match(c.text) for c in cells):
             continue
-        if sum(m in ("unit", "actual", "growth", "target", "completion", "status") for m in meanings) < 2:
+        if sum(m in ("unit", "actual", "growth", "avg", "target", "completion", "status") for m in meanings) < 2:
             continue
         if "actual" not in meanings and "target" not in meanings:
             continue
@@ -170,7 +172,7 @@ def _row(table: Table, line: str, index: int, offset: int) -> Row | None:
         return None
     row = Row(index, offset, offset + len(line), name, by["unit"].text if "unit" in by else "")
     for meaning, cell in by.items():
-        if meaning in ("actual", "growth", "target", "completion") and parse_cell(cell.text):
+        if meaning in ("actual", "growth", "avg", "target", "completion") and parse_cell(cell.text):
             row.cells[meaning] = cell
         elif meaning in ("status", "actual") and cell.text:
             if _MET.match(cell.text):
@@ -193,13 +195,23 @@ def parse_cell(text: str) -> Number | None:
     bound = after or bound
     if m.group("num2"):
         bound = "range"
-    return Number(m.group("num").replace("−", "-"), m.group("num2"), bound, bool(m.group("pct")),
-                  "%" if m.group("pct") else m.group("unit") or "")
+    change = {"增长": 1, "下降": -1, "降低": -1, "减少": -1}.get(m.group("change") or "", 0)
+    if change and not m.group("pct"):
+        return None  # 增长6 without %: not a figure this reader understands
+    num = m.group("num").replace("−", "-")
+    if change < 0 and not num.startswith("-"):
+        num = "-" + num
+    return Number(num, m.group("num2"), bound, bool(m.group("pct")), "%" if m.group("pct") else m.group("unit") or "", change)
 
 
 def _target_is_growth(table: Table, row: Row) -> bool:
     target = row.cells.get("target")
-    if target is None or row.unit in ("%", "％"):
+    if target is None:
+        return False
+    written = parse_cell(target.text)
+    if written is not None and written.change:
+        return True  # 增长6%以上
+    if row.unit in ("%", "％"):
         return False
     if table.target_percent:
         return True

@@ -128,6 +128,8 @@ def check_targets(rows: list[Row], indicators: dict[str, Row], issues: Issues) -
         if not kind:
             continue
         kind = TargetKind(kind)
+        if kind is TargetKind.QUALITATIVE:
+            continue  # a target in words (与经济增长同步): its text is the target, no value or unit
         if kind is TargetKind.MILESTONE:
             if row.get("due") is None and "due" in row.v and not _was_bad(row, "due"):
                 issues.error(row.label, row.n, "due", "里程碑目标需要 due(完成日期)", "a milestone target needs a due date", "required")
