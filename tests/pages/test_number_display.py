@@ -109,7 +109,7 @@ def test_indicator_page_writes_growth_and_base_period_in_words(as_user, world) -
 
 _CARD = """<!doctype html><html lang="zh-hans"><head><meta charset="utf-8"><style>{css}</style></head><body>
 <main class="main"><div class="cards"><a class="card indicator-card" href="#">
-<p class="card-title">居民人均可支配收入 <span class="card-period">· 2021H1</span></p>
+<p class="card-title">居民人均可支配收入 <span class="card-period">2021H1</span></p>
 <div class="card-value"><span class="card-unit card-unit-before">同比</span><span class="card-growth">增长9.8%</span></div>
 <ul class="card-lines"><li><span>同比</span><span class="num">增长9.8%</span></li>
 <li class="card-target"><span id="label">目标</span><span class="target-text" id="value">增长6%,与经济增长基本同步</span></li>

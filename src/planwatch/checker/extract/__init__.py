@@ -29,7 +29,7 @@ from .collect import collect
 from .indicators import Resolver
 from .layout import layout as read_layout
 from .layout import package_period
-from .model import Draft, Review
+from .model import Conflict, Draft, Review
 from .notes import notes as read_notes
 from .observations import Drafted, observe
 from .targets import figure_targets, qualitative_targets
@@ -47,7 +47,7 @@ def draft(text: str, source_name: str = "", catalogue: Catalogue | None = None) 
     items = collect(doc, facts, layout, cat)
     resolver = Resolver(cat, doc.norm)
     table: dict[str, Drafted] = {}
-    conflicts: list = []
+    conflicts: list[Conflict] = []
     observe(items, layout, table, conflicts)
     targets = figure_targets(items, layout, table, conflicts)
     targets += qualitative_targets(layout, resolver, table, items, targets)
