@@ -7,7 +7,6 @@ before and after to the change log, which is the paragraph's edit history.
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import changelog, scoping
@@ -15,6 +14,7 @@ from ..actor import Actor
 from ..errors import Conflict, PermissionDenied, ValidationError
 from ..models import Plan, ReportText
 from ..models.changes import Action
+from .locking import check_version, lock, service, write
 
 MAX_CHARS = 20_000
 
@@ -28,10 +28,14 @@ def history(plan: Plan, period: str, lang: str = "zh") -> list[dict[str, object]
              "before": (c.before or {}).get("text", ""), "after": (c.after or {}).get("text", "")} for c in rows]
 
 
-@transaction.atomic
+@service
 def save_text(actor: Actor, plan: Plan, period: str, key: str, text: str, *, lang: str = "zh",
               version: int | None = None) -> ReportText:
-    """Write (or clear, with "") the authored text of paragraph ``key`` of the ``period`` report."""
+    """Write (or clear, with "") the authored text of paragraph ``key`` of the ``period`` report.
+
+    The one locking scheme (``locking``): the paragraph's row is locked and written at the version read.
+    ``version`` None means the editor read no stored text: if someone has stored one since, that is a
+    conflict too, never a silent overwrite."""
     if not scoping.is_planoffice(actor.user, plan.pk):
         raise PermissionDenied(_("Only the plan office edits the report"))
     key = (key or "").strip()
@@ -40,18 +44,16 @@ def save_text(actor: Actor, plan: Plan, period: str, key: str, text: str, *, lan
     text = (text or "").strip()
     if len(text) > MAX_CHARS:
         raise ValidationError({"text": [_("The paragraph is too long")]})
-    obj, created = ReportText.objects.select_for_update().get_or_create(
-        plan=plan, period=period, lang=lang, key=key)
-    if not created and version is not None and int(version) != obj.version:
+    user = actor.user if getattr(actor.user, "pk", None) else None
+    found = ReportText.objects.filter(plan=plan, period=period, lang=lang, key=key).values_list("pk", flat=True).first()
+    if found is None:  # a new paragraph (two creating it at once: the unique row makes the second a conflict)
+        obj = ReportText.objects.create(plan=plan, period=period, lang=lang, key=key, text=text, updated_by=user)
+        changelog.record(actor, Action.CREATE, obj, None, changelog.snapshot(obj), plan=plan)
+        return obj
+    obj = lock(ReportText.objects.select_related("updated_by"), found)
+    if version is None:
         who = obj.updated_by.get_username() if obj.updated_by else "?"
         raise Conflict(_("This paragraph was changed by %(who)s since you read it; reload and try again")
                        % {"who": who}, changed_by=who, current_version=obj.version)
-    before = None if created else changelog.snapshot(obj)
-    user = actor.user if getattr(actor.user, "pk", None) else None
-    obj.text, obj.updated_by = text, user
-    if not created:
-        obj.version += 1
-    obj.save()
-    changelog.record(actor, Action.CREATE if created else Action.UPDATE, obj, before, changelog.snapshot(obj),
-                     plan=plan)
-    return obj
+    check_version(obj, version)
+    return write(actor, obj, {"text": text, "updated_by": user}, Action.UPDATE, plan=plan)
