@@ -221,3 +221,18 @@ def test_changing_progress_changes_the_warning() -> None:
     plan = seed_plan()
     plan.progress = [dataclasses.replace(r, value=D(300)) if r.task == "greening" else r for r in plan.progress]
     assert "greening" not in _by_rule(rules.evaluate(plan, "2021H1"), "task_behind_time")
+
+
+def test_a_task_not_begun_is_told_so_not_as_zero_percent() -> None:
+    """GIVEN greening's progress of 0 公顷 WHEN it is behind THEN the message says the year's task is not yet
+    done (the rule's nothing-done wording), never "完成0公顷，占…的0.0%"; a plan's rule without that
+    wording keeps its one message."""
+    plan = seed_plan()
+    plan.progress = [dataclasses.replace(r, value=D(0)) if r.task == "greening" else r for r in plan.progress]
+    green = _by_rule(rules.evaluate(plan, "2021H1"), "task_behind_time")["greening"]
+    assert green.message_zh == "新增改造绿化面积全年任务500公顷，尚未完成，低于序时进度49.6个百分点。"
+    assert "none of the annual 500 hectares done yet, 49.6 points behind" in green.message_en
+    assert "0.0%" not in green.message_zh + green.message_en
+    own = parse_rules([{"id": "behind", "type": "task_behind_time", "level": "yellow",
+                        "message_zh": "{name}完成{done_share}%。", "message_en": "{name_en} {done_share}%."}])
+    assert _by_rule(rules.evaluate(plan, "2021H1", rules=own), "behind")["greening"].message_zh == "新增改造绿化面积完成0.0%。"

@@ -76,6 +76,9 @@ class Rule:
     params: Mapping[str, Decimal] = field(default_factory=dict)
     enabled: bool = True
     source: str = ""  # the file (or "plan.yaml settings.rules") the rule came from
+    # the messages when nothing is done yet (task_behind_time; blank: the messages above)
+    nothing_done_zh: str = ""
+    nothing_done_en: str = ""
 
     def param(self, name: str) -> Decimal:
         return self.params.get(name, PARAMS[self.type][name])
@@ -168,7 +171,13 @@ def parse_rule(raw: object, where: str = "rules") -> Rule:
     allowed = PLACEHOLDERS[rtype]
     zh = _check_template(where, rid, "message_zh", raw.get("message_zh"), allowed)
     en = _check_template(where, rid, "message_en", raw.get("message_en"), allowed)
-    return Rule(rid, rtype, level, zh, en, params, enabled, where)
+    none_zh = none_en = ""
+    if rtype is RuleType.TASK_BEHIND_TIME:
+        if raw.get("message_zh_nothing_done") is not None:
+            none_zh = _check_template(where, rid, "message_zh_nothing_done", raw["message_zh_nothing_done"], allowed)
+        if raw.get("message_en_nothing_done") is not None:
+            none_en = _check_template(where, rid, "message_en_nothing_done", raw["message_en_nothing_done"], allowed)
+    return Rule(rid, rtype, level, zh, en, params, enabled, where, none_zh, none_en)
 
 
 def parse_rules(raw: object, where: str = "rules") -> list[Rule]:

@@ -73,10 +73,13 @@ class _Context:
 
 
 def _warn(rule: Rule, level: str, stype: str, subject: str, name: str, figures: dict[str, Figure],
-          values: dict[str, str]) -> Warning:
+          values: dict[str, str], nothing_done: bool = False) -> Warning:
     """A warning with its messages; the rule's parameters join its figures (the 45 of "超过45天"), so that
-    every number of the message has a source: a parameter's is the rule file (origin "setting")."""
-    zh, en = rule.message_zh.format_map(values), rule.message_en.format_map(values)
+    every number of the message has a source: a parameter's is the rule file (origin "setting").
+    ``nothing_done``: the rule's wording for a task not begun, when it has one (not "完成0项，占…的0.0%")."""
+    zh_text = (nothing_done and rule.nothing_done_zh) or rule.message_zh
+    en_text = (nothing_done and rule.nothing_done_en) or rule.message_en
+    zh, en = zh_text.format_map(values), en_text.format_map(values)
     figs = dict(figures)
     for pname, value in rule.params.items():
         figs.setdefault(f"param:{pname}", published(Decimal(str(value)), "", "setting", label=f"rule {rule.id} {pname}",
@@ -161,7 +164,7 @@ def _task_behind_time(rule: Rule, ctx: _Context) -> Iterable[Warning]:
             "expected_share": _num(p.expected_share), "gap": _abs(p.gap_pp.value),
             "status": p.status.label_zh, "status_en": p.status.label_en,
             "lead": ctx.lead(task.lead), "on": wording.date_zh(ctx.on), "on_en": wording.date_en(ctx.on)}
-        yield _warn(rule, level, "task", task.code, task.name, figs, values)
+        yield _warn(rule, level, "task", task.code, task.name, figs, values, nothing_done=p.done.value == 0)
 
 
 def _milestone_overdue(rule: Rule, ctx: _Context) -> Iterable[Warning]:
