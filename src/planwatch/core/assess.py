@@ -14,6 +14,7 @@ keeps one per plan version).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -119,6 +120,7 @@ class Assessment:
         self._lock = threading.Lock()
         self._figures: dict[tuple[str, str], IndicatorFigures] = {}
         self._progress: dict[str, TaskProgress] = {}
+        self._series: dict[str, tuple[int, ...]] = {}  # an indicator's observations by period end
         from .rules import plan_rules
 
         self.rules = tuple(plan_rules(plan) if rules is None else rules)
@@ -163,15 +165,22 @@ class Assessment:
             obs.vs_base_pct, base, c.avg_annual(i), c.avg_kind[i] == 1, c.implied(i),
             self.plan.targets[t] if t >= 0 else None, c.target_met(i), bool(c.error[i]))
 
+    def _series_positions(self, code: str) -> tuple[int, ...]:
+        found = self._series.get(code)
+        if found is None:
+            obs = self.plan.observations
+            found = self._series[code] = tuple(sorted(self.indicators.positions_of(code),
+                                                      key=lambda i: _period_key(obs[i].period)))
+        return found
+
     def series(self, code: str) -> list[IndicatorRow]:
         """Every observation of indicator ``code``, by period end (a longer span after a shorter one)."""
-        rows = [self._row(i) for i in self.indicators.positions_of(code)]
-        return sorted(rows, key=lambda r: _period_key(r.period))
+        return [self._row(i) for i in self._series_positions(code)]
 
     def latest(self, code: str) -> IndicatorRow | None:
         """The indicator's latest observation (by period end; of two ending together, the longer span)."""
-        rows = self.series(code)
-        return rows[-1] if rows else None
+        positions = self._series_positions(code)
+        return self._row(positions[-1]) if positions else None
 
     def annual_target(self, code: str) -> Target | None:
         return self.lookup.target(code, str(self.period.year))
@@ -285,6 +294,7 @@ def project_state(p: Project, on: dt.date) -> ProjectState:
     return ProjectState(p, started, p.phase == "completed", late, pct)
 
 
+@functools.lru_cache(maxsize=4096)
 def _period_key(period: str) -> tuple[int, int]:
     try:
         p = Period.parse(period)

@@ -42,6 +42,11 @@ class Workspace:
         return self.grant.department_id
 
     @property
+    def scope(self) -> tuple[str, int | None]:
+        """What decides which of the plan's rows this user sees (the key of what is kept per viewer)."""
+        return (self.grant.role, self.grant.department_id)
+
+    @property
     def is_planoffice(self) -> bool:
         return self.grant.role == scoping.PLANOFFICE
 

@@ -7,6 +7,9 @@ plan is read from the database once (``importexport.export_plan``, approved figu
 its monitoring period and date (``core.assess.monitoring_period`` / ``monitoring_date``) with the rules in
 force, and kept. Several server processes each keep their own; each sees the version move on its next
 request. An assessment on another date (the API's ``?on=``) is made from the same plan and kept beside it.
+
+What a page makes from the kept assessment (its rows, its cards) can be kept with it too (``derived``): it
+goes when the assessment goes, so it is never older than the data.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from planwatch.core import model as core
 from planwatch.core.assess import Assessment, assess, monitoring_date, monitoring_period
@@ -25,6 +29,8 @@ from .models import Plan
 
 KEEP_PLANS = 8  # plans kept per process
 KEEP_DATES = 4  # assessments on other dates kept per plan
+KEEP_DERIVED = 256  # values made from a kept assessment (``derived``) kept with it
+T = TypeVar("T")
 
 
 @dataclass
@@ -34,6 +40,7 @@ class _Entry:
     rules: list[Any]
     main: Assessment
     by_date: OrderedDict[dt.date, Assessment] = field(default_factory=OrderedDict)
+    derived: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
 
 
 _kept: OrderedDict[int, _Entry] = OrderedDict()
@@ -95,6 +102,27 @@ def current(plan: Plan, on: dt.date | None = None) -> Assessment:
             while len(entry.by_date) > KEEP_DATES:
                 entry.by_date.popitem(last=False)
     return found
+
+
+def derived(plan: Plan, a: Assessment, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, kept with ``a`` while ``a`` is the plan's kept assessment (else made afresh each time).
+
+    For what a page makes from the assessment and the plan's rows, which change only when the plan's data
+    version moves (and the assessment with it): ``key`` names it and everything else it depends on (the
+    viewer's role and department, the filters, the language)."""
+    entry = _kept.get(plan.pk)
+    if entry is None or entry.main is not a:
+        return make()
+    with _lock:
+        if key in entry.derived:
+            entry.derived.move_to_end(key)
+            return entry.derived[key]
+    value = make()
+    with _lock:
+        entry.derived[key] = value
+        while len(entry.derived) > KEEP_DERIVED:
+            entry.derived.popitem(last=False)
+    return value
 
 
 def kept(plan: Plan) -> Assessment | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,13 +20,22 @@ from planwatch.web.plans.models import (
 from planwatch.web.plans.services.rounds import overview
 
 from ..context import NoPlan, workspace
+from ..fragments import fragment
 from ..indicators import card
-from ..progress import STATUS_ORDER, count_by, task_rows, totals
+from ..progress import STATUS_ORDER, TaskRow, count_by, task_rows, totals
 from ..severity import SEVERITY
 from .approvals import decidable_states
 
 S = SubmissionStatus
 REPORTED = (S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED)
+
+
+def _task_summary(rows: list[TaskRow]) -> dict[str, Any]:
+    """The dashboard's counts of the tasks a user sees: by status, by area, by lead department."""
+    tot = totals(rows)
+    return {"status_cards": [(str(s), tot.get(str(s), 0)) for s in STATUS_ORDER], "n_tasks": len(rows),
+            "by_area": count_by(rows, "area"),
+            "by_department": sorted(count_by(rows, "lead"), key=lambda c: (-c.behind, c.key))[:15]}
 
 
 @login_required
@@ -36,10 +47,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     a = assessments.current(ws.plan)
     indicators = Indicator.objects.visible_to(user).filter(plan=ws.plan, headline=True).order_by("order", "seq")
-    cards = [card(i, a) for i in indicators]
-    tasks = Task.objects.visible_to(user).filter(plan=ws.plan)
-    rows = task_rows(tasks.order_by("seq", "id"), ws.plan)
-    tot = totals(rows)
+
+    def figures() -> dict[str, Any]:  # the cards and the tasks' counts: kept, rendered, with the assessment
+        rows = task_rows(Task.objects.visible_to(user).filter(plan=ws.plan).order_by("seq", "id"), ws.plan)
+        return {"cards": [card(i, a) for i in indicators], "statuses": [str(s) for s in STATUS_ORDER],
+                **_task_summary(rows)}
+
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
                 .select_related("department").order_by(SEVERITY, "rule", "subject_code"))
     n_warnings = warnings.count()
@@ -51,12 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                if decides else 0)
     return render(request, "pages/dashboard.html", {
         "ws": ws,
-        "cards": cards,
-        "status_cards": [(str(s), tot.get(str(s), 0)) for s in STATUS_ORDER],
-        "n_tasks": len(rows),
-        "by_area": count_by(rows, "area"),
-        "by_department": sorted(count_by(rows, "lead"), key=lambda c: (-c.behind, c.key))[:15],
-        "statuses": [str(s) for s in STATUS_ORDER],
+        "figures": fragment(ws, a, "pages/dashboard/_figures.html", figures),
         "warnings": warnings[:8],
         "n_warnings": n_warnings,
         "round_lines": lines,

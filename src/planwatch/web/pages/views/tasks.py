@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from planwatch.web.plans import clock
+from planwatch.web.plans import assessments, clock
 from planwatch.web.plans.models import (
     Area,
     Attachment,
@@ -21,6 +21,7 @@ from planwatch.web.plans.models import (
 from planwatch.web.plans.models.changes import Action
 
 from ..context import workspace
+from ..fragments import fragment
 from ..progress import STATUS_ORDER, task_rows
 
 PAGE_SIZE = 100
@@ -39,7 +40,9 @@ def ledger(request: HttpRequest) -> HttpResponse:
         tasks = tasks.filter(area__code=area)
     if department:
         tasks = tasks.filter(lead__code=department)
-    rows = task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on)
+    a = assessments.current(ws.plan, ws.on)
+    rows = assessments.derived(ws.plan, a, ("ledger.rows", ws.scope, area, department),
+                               lambda: task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on))
     if status:
         rows = [r for r in rows if r.status == status]
     if overdue:
@@ -47,9 +50,12 @@ def ledger(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    rows_html = fragment(ws, a, "pages/tasks/_ledger_rows.html", lambda: {"page": page},
+                         area, department, status, overdue, page.number)
     return render(request, "pages/tasks/ledger.html", {
         "ws": ws,
         "page": page,
+        "rows_html": rows_html,
         "count": len(rows),
         "areas": Area.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
         "departments": Department.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
