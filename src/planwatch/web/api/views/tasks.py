@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from planwatch.web.plans import figures, services
+from planwatch.web.plans import assessments, figures, services
 from planwatch.web.plans.models import Plan, Task
 
 from ..filters import TaskFilter
@@ -54,11 +55,26 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ChangesMixin
         return {**self.get_serializer_context(), "progress": progress}
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        rows = list(page if page is not None else queryset)
-        data = TaskSerializer(rows, many=True, context=self._with_progress(rows)).data
+        keys = self.filter_queryset(self.get_queryset()).values_list("pk", "plan_id")
+        page = self.paginate_queryset(keys)
+        data = self._represent(list(page if page is not None else keys))
         return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def _represent(self, keys: Sequence[tuple[int, int]]) -> Sequence[dict[str, Any]]:
+        """Each task as the serializer writes it, kept per task with its plan's assessment (a task's fields,
+        co-departments and progress change only when the plan's data version moves): a page of the list
+        reads what was written before and serializes only what was not."""
+        on = self._on()
+        memo: dict[int, dict[int, Any]] = {}
+        for plan in Plan.objects.filter(pk__in={key[1] for key in keys}):
+            memo[plan.pk] = assessments.derived(plan, assessments.current(plan, on), ("api.tasks",), dict)
+        missing = [pk for pk, plan_id in keys if pk not in memo[plan_id]]
+        if missing:
+            tasks = list(self.get_queryset().filter(pk__in=missing))
+            for task, data in zip(tasks, TaskSerializer(tasks, many=True, context=self._with_progress(tasks)).data,
+                                  strict=True):
+                memo[task.plan_id][task.pk] = data
+        return [memo[plan_id][pk] for pk, plan_id in keys]
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         task = self.get_object()
