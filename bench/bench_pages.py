@@ -178,22 +178,17 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from planwatch.web.pages.progress import forget_memo
+    from planwatch.web.plans.assessments import forget as forget_kept
+    from planwatch.web.plans.versioning import bump
 
     t0 = time.perf_counter()
     world = build()
     build_s = time.perf_counter() - t0
     plan = world["plan"]
     results = []
-    from django.utils import timezone
-
-    from planwatch.web.plans.models import Submission
-
-    changing = Submission.objects.filter(task__plan=plan).order_by("id").values_list("id", flat=True)[:1]
-
     def touch() -> None:
-        """What an approval leaves behind for the pages: one submission updated just now."""
-        Submission.objects.filter(pk__in=list(changing)).update(updated_at=timezone.now())
+        """What an approval leaves behind for the pages: the plan's data version moved (its figures did not)."""
+        bump(plan.pk)
 
     for who in ("office", "reporter"):
         client = Client()
@@ -201,7 +196,7 @@ def main() -> int:
         for name, url in (("dashboard", f"/?plan={plan.pk}"), ("ledger", "/tasks/"),  # type: ignore[attr-defined]
                           ("ledger, lagging filter", "/tasks/?status=lagging")):
             client.get(url)
-            for mode, before in (("", None), (", after a change", touch), (", cold", forget_memo)):
+            for mode, before in (("", None), (", after a change", touch), (", cold", forget_kept)):
                 if before is not None:
                     before()
                 with CaptureQueriesContext(connection) as ctx:
@@ -236,37 +231,16 @@ def write_doc() -> None:
         f"{N_PROJECTS} key projects, {N_WARNINGS} warnings, 40 users. Requests through Django's test client in",
         "process (middleware, session, scoping, templates; no network), after 3 warm-up requests. The ledger",
         f"shows 100 tasks a page (the plan office's {N_TASKS:,} over {N_TASKS // 100} pages, filters kept in the page",
-        "links); its status filter and the dashboard's counts cover every task in scope. The progress of the plan's",
-        "tasks is kept in a memo and brought up to date on each request: only tasks whose submissions changed are",
-        "computed again (pages/progress.py). Rows *after a change* update one submission before every request",
-        "(what an approval leaves); rows *cold* empty the memo before every request (a new server process, a",
-        f"changed task list, or the memo's 5-minute limit): the whole plan's {N_TASKS:,} tasks are computed again.",
-        "The goal of issue 6: p95 under 300 ms for the dashboard and the ledger, cold included. *CPU p95* is the",
-        "processor time of this process per request (Django and the client; PostgreSQL's own work is not in it):",
-        "what a request costs when it has a core to itself.",
-        "",
-        "Where a cold request's time went (5,000 tasks, SQLite, cProfile and timers around the parts), and what",
-        "changed:",
-        "",
-        "- `core.progress.task_progress` built seven provenance figures per task (~31 µs a task alone, 60 µs",
-        "  in a request). The pages and the API now call `core.progress.progress_state`: the same rules, plain",
-        "  numbers (~5 µs a task), with the time progress of each curve and deadline computed once per request",
-        "  (`ProgressDay`); `task_progress` is `progress_state` plus the figures, and a hypothesis test",
-        "  (tests/core/test_progress_state.py) checks that both agree. Decimal arithmetic is kept: results",
-        "  are identical, not close.",
-        "- The many tasks' progress had two copies (pages and API); both now go through",
-        "  `plans.figures.progress_states`.",
-        "- Building 5,000 rows allocates enough objects to start a full collection of Python's cycle collector",
-        "  over everything the process holds: ~110 ms of a ~300 ms request. The rows hold no cycles, so the",
-        "  collector is paused while they are built (`pages.progress._no_cycle_collection`).",
-        "- The rows no longer build a `core.Task` each (the rules read `core.progress.TaskTerms`, which the",
-        "  pages' rows have), share their area and department objects, and the latest figures are read without",
-        "  the model's default ordering (a join of plan and region and a sort of 5,000 rows).",
-        "- What remains of computing the plan's 5,000 rows (~120 ms of CPU on SQLite, measured alone): the two",
-        "  queries of the tasks and of their latest approved figures, with Django making their rows (~65 ms),",
-        "  the pages' rows (~25 ms) and the arithmetic (~26 ms); the rest of a cold request is what a warm one",
-        "  costs. Before this work the same computation took ~430 ms a request on SQLite (~300 ms of it the",
-        "  provenance figures and the collector).",
+        "links); its status filter and the dashboard's counts cover every task in scope. Every figure comes from the",
+        "plan's one assessment, kept per process until the plan's data version moves (plans/assessments.py); what",
+        "the pages make from it (the dashboard's figures, a page of the ledger) is rendered once per data version,",
+        "viewer scope and language and kept with it (pages/fragments.py). Rows *after a change* move the data",
+        "version before every request (what an approval leaves: tasks and progress read and assessed again, the",
+        "indicators' columns reused); rows *cold* drop what the process keeps (a new server process): the plan is",
+        "read and assessed whole. The goal of issue 6: p95 under 300 ms for the dashboard and the ledger, cold",
+        "included. *CPU p95* is the processor time of this process per request (Django and the client; PostgreSQL's",
+        "own work is not in it): what a request costs when it has a core to itself. Under 32 concurrent clients:",
+        "docs/benchmarks-serve.md.",
         "",
     ]
     for db, run in sorted(latest.items()):

@@ -12,8 +12,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
-from planwatch.web.plans import scoping
-from planwatch.web.plans.figures import reference_date
+from planwatch.core.assess import Assessment
+from planwatch.web.plans import assessments, scoping
 from planwatch.web.plans.models import Plan, ReportingRound, RoundStatus
 
 SESSION_KEY = "planwatch_plan"
@@ -32,6 +32,14 @@ class Workspace:
     on: dt.date  # the monitoring date (the API's ``plans.figures.reference_date``): time progress is on this day
     report_on: dt.date  # the default "as of" of a new figure: the end of the round's period
     plans: tuple[Plan, ...] = ()  # the newest plans the user belongs to (the header's plan switcher)
+    assessment: Assessment | None = None  # the plan's kept assessment as this request found it
+
+    def figures(self) -> Assessment:
+        """The plan's assessment on ``on``: the one read at the start of the request (one query, not one
+        per reader)."""
+        if self.assessment is not None and self.assessment.on == self.on:
+            return self.assessment
+        return assessments.current(self.plan, self.on)
 
     @property
     def role(self) -> str:
@@ -109,7 +117,9 @@ def workspace(request: HttpRequest) -> Workspace:
     from planwatch.web.plans.services.rounds import current_round
 
     rnd = current_round(plan, request.GET.get("round") or request.POST.get("round"))  # the newest, or one chosen
-    on = reference_date(plan)
-    ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on), plans=tuple(newest))
+    a = assessments.current(plan)
+    on = a.on  # the monitoring date (figures.reference_date)
+    ws = Workspace(plan=plan, grant=grant, round=rnd, on=on, report_on=reporting_date(rnd, on), plans=tuple(newest),
+                   assessment=a)
     setattr(request, "_planwatch_workspace", ws)  # noqa: B010  # kept for this request's other readers
     return ws

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from planwatch.web.plans import assessments, clock
+from planwatch.web.plans import clock
 from planwatch.web.plans.models import (
     Department,
     Indicator,
@@ -45,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except NoPlan:
         return render(request, "pages/no_plan.html")
     user = request.user
-    a = assessments.current(ws.plan)
+    a = ws.figures()
     indicators = Indicator.objects.visible_to(user).filter(plan=ws.plan, headline=True).order_by("order", "seq")
 
     def figures() -> dict[str, Any]:  # the cards and the tasks' counts: kept, rendered, with the assessment

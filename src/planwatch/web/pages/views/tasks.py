@@ -40,7 +40,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
         tasks = tasks.filter(area__code=area)
     if department:
         tasks = tasks.filter(lead__code=department)
-    a = assessments.current(ws.plan, ws.on)
+    a = ws.figures()
     rows = assessments.derived(ws.plan, a, ("ledger.rows", ws.scope, area, department),
                                lambda: task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on))
     if status:
