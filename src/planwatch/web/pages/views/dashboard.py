@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from planwatch.web.plans import clock
+from planwatch.web.plans import assessments, clock
 from planwatch.web.plans.models import (
     Department,
     Indicator,
@@ -55,20 +56,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     warnings = (WarningRecord.objects.visible_to(user).filter(plan=ws.plan).exclude(level="green")
                 .select_related("department").order_by(SEVERITY, "rule", "subject_code"))
-    n_warnings = warnings.count()
+    # recomputing replaces the plan's warning rows (new ids): the newest id tells whether the kept list holds
+    newest = WarningRecord.objects.filter(plan=ws.plan).aggregate(newest=Max("id"))["newest"]
+
+    def open_warnings() -> dict[str, Any]:
+        return {"warnings": list(warnings[:8]), "n_warnings": warnings.count()}
+
+    def waiting() -> int:  # figures awaiting this user (submissions move the plan's data version)
+        decides = decidable_states(ws)  # what this user decides (with the head step: heads first, then the office)
+        return (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=decides).count()
+                if decides else 0)
+
     depts = None if ws.is_planoffice or ws.is_viewer else Department.objects.filter(id__in=[ws.department_id])
     lines = overview(ws.round, clock.today(), depts, approved_only=ws.is_viewer) if ws.round is not None else []
     late = any(line.late for line in lines)
-    decides = decidable_states(ws)  # what this user decides (with the head step: heads first, then the office)
-    waiting = (Submission.objects.visible_to(user).filter(task__plan=ws.plan, status__in=decides).count()
-               if decides else 0)
     return render(request, "pages/dashboard.html", {
         "ws": ws,
         "figures": fragment(ws, a, "pages/dashboard/_figures.html", figures),
-        "warnings": warnings[:8],
-        "n_warnings": n_warnings,
+        **assessments.derived(ws.plan, a, ("dashboard.warnings", ws.scope, newest), open_warnings),
+        "waiting": assessments.derived(ws.plan, a, ("dashboard.waiting", ws.scope), waiting),
         "round_lines": lines,
         "reported_departments": sum(1 for line in lines if line.complete),
         "late": late,
-        "waiting": waiting,
     })
