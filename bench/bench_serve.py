@@ -126,7 +126,7 @@ def server(kind: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]
         cmd = [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--threads", "4", "--timeout", "600",
                "--bind", f"127.0.0.1:{port}", "planwatch.web.wsgi:application"]
     else:
-        cmd = [sys.executable, "-m", "planwatch", "serve", "--no-demo", "--port", str(port), "--threads", "32"]
+        cmd = [sys.executable, "-m", "planwatch", "serve", "--no-demo", "--port", str(port)]  # its 8 threads
     return subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -210,7 +210,7 @@ def write_doc(rows: list[dict[str, object]]) -> None:
              "`python bench/bench_serve.py --write`.", "", *machine(), "",
              f"Plan: {rows[0]['observations']:,} observations, {rows[0]['tasks']:,} tasks (bench_core's city). "
              f"{rows[0]['clients']} client threads on the same machine for {rows[0]['seconds']} s per URL; "
-             f"gunicorn with {WORKERS} workers × 4 threads, or `planwatch serve` (waitress, 32 threads). "
+             f"gunicorn with {WORKERS} workers × 4 threads, or `planwatch serve` (waitress, one process, its default 8 threads: more threads only add contention for the one interpreter lock). "
              "`/healthz` is a bare Django view (no database, no template) measured in the same run: the "
              "yardstick of what the server, the middleware and this machine cost by themselves.", "",
              "| database | server | URL | requests | errors | p50 ms | p95 ms | p95 / healthz p95 | per s |",
