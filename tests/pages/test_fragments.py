@@ -34,13 +34,13 @@ def test_rendered_once_then_read_until_the_data_change(as_user, world, renders) 
     c = as_user("planoffice")
     first = c.get("/tasks/").content.decode()
     again = c.get("/tasks/").content.decode()
-    assert renders.count("pages/tasks/_ledger_rows.html") == 1
+    assert renders.count("pages/tasks/_ledger.html") == 1
     assert "拆除违法建设" in first and again.count("拆除违法建设") == first.count("拆除违法建设")
     task = world.tasks["T01"]
     task.name = "拆除违法建设并实现场清地净"
     task.save()  # outside the services too: the model's signal moves the plan's data version
     after = c.get("/tasks/").content.decode()
-    assert renders.count("pages/tasks/_ledger_rows.html") == 2
+    assert renders.count("pages/tasks/_ledger.html") == 2
     assert "拆除违法建设并实现场清地净" in after
 
 

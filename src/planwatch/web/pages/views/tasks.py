@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -20,7 +22,7 @@ from planwatch.web.plans.models import (
 )
 from planwatch.web.plans.models.changes import Action
 
-from ..context import workspace
+from ..context import Workspace, workspace
 from ..fragments import fragment
 from ..progress import STATUS_ORDER, task_rows
 
@@ -31,6 +33,17 @@ VIEWER_ACTIONS = (Action.APPROVE, Action.ADJUST, Action.IMPORT)
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
     ws = workspace(request)
+    a = ws.figures()
+    params = request.GET.copy()
+    params.pop("plan", None)  # chooses the workspace's plan, which the kept part belongs to already
+    return render(request, "pages/tasks/ledger.html", {
+        "ws": ws,
+        "content": fragment(ws, a, "pages/tasks/_ledger.html", lambda: _ledger(request, ws), params.urlencode()),
+    })
+
+
+def _ledger(request: HttpRequest, ws: Workspace) -> dict[str, Any]:
+    """The ledger's filters, rows and page links for this request's query (rendered once, then kept)."""
     tasks = Task.objects.visible_to(request.user).filter(plan=ws.plan)
     area = request.GET.get("area", "")
     department = request.GET.get("department", "")
@@ -40,8 +53,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
         tasks = tasks.filter(area__code=area)
     if department:
         tasks = tasks.filter(lead__code=department)
-    a = ws.figures()
-    rows = assessments.derived(ws.plan, a, ("ledger.rows", ws.scope, area, department),
+    rows = assessments.derived(ws.plan, ws.figures(), ("ledger.rows", ws.scope, area, department),
                                lambda: task_rows(tasks.order_by("seq", "id"), ws.plan, ws.on))
     if status:
         rows = [r for r in rows if r.status == status]
@@ -50,19 +62,16 @@ def ledger(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    rows_html = fragment(ws, a, "pages/tasks/_ledger_rows.html", lambda: {"page": page},
-                         area, department, status, overdue, page.number)
-    return render(request, "pages/tasks/ledger.html", {
+    return {
         "ws": ws,
         "page": page,
-        "rows_html": rows_html,
         "count": len(rows),
-        "areas": Area.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
-        "departments": Department.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name"),
+        "areas": Area.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name", "name_en"),
+        "departments": Department.objects.visible_to(request.user).filter(plan=ws.plan).only("code", "name", "name_en"),
         "statuses": [str(s) for s in STATUS_ORDER],
         "filters": {"area": area, "department": department, "status": status, "overdue": overdue},
         "query": query.urlencode(),
-    })
+    }
 
 
 @login_required
