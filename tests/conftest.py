@@ -18,3 +18,11 @@ def _default_language() -> Iterator[None]:
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_users_ticket_store(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The hotline page reads the ticket store in the user's data directory by default, which the demo
+    fills: no test reads it (a test that wants tickets points the page at its own store)."""
+    monkeypatch.setenv("PLANWATCH_HOTLINE_TICKETS", str(tmp_path_factory.getbasetemp() / "no-hotline-tickets"))
+

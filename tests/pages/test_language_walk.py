@@ -96,8 +96,19 @@ def pages_of(w) -> dict[str, list[str]]:
     }
 
 
+@pytest.fixture(scope="module")
+def tickets(tmp_path_factory):
+    """A small ticket store, so that the hotline page shows its tables (as the demo's does)."""
+    from planwatch.hotline.generate import generate
+
+    out = tmp_path_factory.mktemp("hotline") / "chaoyang"
+    generate(out, "2021-06", "chaoyang", 0.02)
+    return out
+
+
 @pytest.fixture
-def year(settings, tmp_path):
+def year(settings, tmp_path, tickets, monkeypatch):
+    monkeypatch.setenv("PLANWATCH_HOTLINE_TICKETS", str(tickets))
     settings.PLANWATCH_ATTACHMENTS_DIR = tmp_path / "attachments"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test accounts
     return build_year_world()

@@ -195,6 +195,12 @@ def loc_or_zh(obj: Any, field: str = "name") -> Any:
 
 
 @register.filter
+def code(text: Any) -> SafeString:
+    """An identifier (a ticket set's fingerprint, a rule set's name) shown as code, in either language."""
+    return format_html('<span class="code">{}</span>', text)
+
+
+@register.filter
 def zh_data(text: Any) -> Any:
     """Data kept only in Chinese (a source sentence, a wording, a note), marked as Chinese on English pages."""
     if text in (None, ""):
