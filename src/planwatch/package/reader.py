@@ -143,6 +143,8 @@ def _maker(cls: type) -> Callable[[Row], Any]:
         if default != blank:  # a blank cell reads as the field's default, not as the column type's blank
             fixups.append((f.name, default))
     derived = _DERIVED.get(cls, {})
+    if not derived and not hasattr(cls, "__post_init__") and "__slots__" in cls.__dict__:
+        return _slot_maker(cls, names, dict(enums), dict(fixups))
     get_all = operator.itemgetter(*names)
 
     def make(row: Row) -> Any:
@@ -161,6 +163,38 @@ def _maker(cls: type) -> Callable[[Row], Any]:
         return cls(**kw, source=Source(row.file, row.n, v["source"] or "", bool(v["illustrative"])))
 
     return make
+
+
+def _slot_maker(cls: type, columns: list[str], enums: dict[str, dict[str, Any]],
+                fixups: dict[str, Any]) -> Callable[[Row], Any]:
+    """``make(row)`` for a frozen slots dataclass: the object made by filling its slots from the typed row,
+    which is what its ``__init__`` does, without a dictionary and twenty keyword arguments for each of a
+    city's 288,000 rows. The same rules as the general maker: an enum field's value becomes its member, a
+    blank cell of a field with a default becomes that default, fields that are no column get theirs."""
+    env: dict[str, Any] = {"new": object.__new__, "cls": cls, "Source": Source}
+    lines = ["def make(row):", "    v = row.v", "    o = new(cls)"]
+    for i, f in enumerate(fields(cls)):
+        env[f"set{i}"] = cls.__dict__[f.name].__set__
+        if f.name in columns:
+            value = f"v[{f.name!r}]"
+            if f.name in enums:
+                env[f"members{i}"] = enums[f.name]
+                value = f"(members{i}[x] if (x := {value}) else x)"
+            if f.name in fixups:
+                env[f"default{i}"] = fixups[f.name]
+                value = f"(default{i} if (y := {value}) is None or y == '' else y)"
+        elif f.name == "source":
+            value = 'Source(row.file, row.n, v["source"] or "", bool(v["illustrative"]))'
+        elif f.default is not MISSING:
+            env[f"default{i}"], value = f.default, f"default{i}"
+        elif f.default_factory is not MISSING:
+            env[f"factory{i}"], value = f.default_factory, f"factory{i}()"
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name} is neither a column nor has a default")
+        lines.append(f"    set{i}(o, {value})")
+    lines.append("    return o")
+    exec("\n".join(lines), env)  # the code is made here from the class's own field names
+    return env["make"]  # type: ignore[no-any-return]
 
 
 def _build(
