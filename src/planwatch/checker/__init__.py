@@ -1,7 +1,7 @@
 """Report checker: read a report, find its quantitative facts, check the relations between them.
 
 Entry points: ``reader.read_document`` (file → text), ``facts.find_facts`` (text → facts),
-``checks.run_checks`` (facts → checks), ``check_text`` which does the last two, and ``check_report``
+``relations.run_checks`` (facts → checks), ``check_text`` which does the last two, and ``check_report``
 which also gives the warnings (digit runs that cannot be read cleanly, 12,34亿元).
 """
 
@@ -26,9 +26,9 @@ class CheckResult:
 
 
 def check_report(text: str) -> CheckResult:
-    from .checks import run_checks
     from .document import parse_document
     from .facts import find_facts
+    from .relations import run_checks
 
     doc = parse_document(text)
     facts = find_facts(text, doc)

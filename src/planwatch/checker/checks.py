@@ -15,7 +15,6 @@ from typing import Any
 
 from planwatch.core.intervals import Interval, consistent, expected_figure, round_half_up
 
-from .document import Document
 from .model import Fact
 from .normalize import normalize
 
@@ -116,19 +115,3 @@ def verdict(
         subject=stated.subject if subject is None else subject, start=stated.start, line=stated.line,
         col=stated.col, detail=dict(detail),
     )
-
-
-def run_checks(facts: list[Fact], doc: Document) -> list[Check]:
-    from .messages import noun_phrase
-    from .partners import Index
-    from .relations import ALL
-
-    index = Index(facts, doc)
-    checks: list[Check] = []
-    for finder in ALL:
-        checks.extend(finder(index))
-    checks.sort(key=lambda c: (c.start, RELATIONS.index(c.relation)))
-    for i, c in enumerate(checks, 1):
-        c.id = f"C{i}"
-        c.subject = noun_phrase(c.subject)
-    return checks

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from planwatch.core.growth import avg_annual_iv, chain_iv, pp_change_iv, share_iv, yoy_iv
 from planwatch.core.intervals import Interval, consistent, expected_figure
 
-from .checks import Check, judge
+from .checks import RELATIONS, Check, judge
+from .document import Document
+from .messages import noun_phrase
 from .model import Fact
 from .partners import Index, eq, family, key, safe, same_unit
 from .relations_gaps import pp_gap, pp_gap_list, pp_period
@@ -242,3 +244,17 @@ ALL: tuple[Callable[[Index], list[Check]], ...] = (
 )
 
 __all__ = ["ALL", "family", "is_counter"]
+
+
+def run_checks(facts: list[Fact], doc: Document) -> list[Check]:
+    """Every relation's checks over ``facts``, in reading order, numbered C1 … and their subjects as noun
+    phrases."""
+    index = Index(facts, doc)
+    checks: list[Check] = []
+    for finder in ALL:
+        checks.extend(finder(index))
+    checks.sort(key=lambda c: (c.start, RELATIONS.index(c.relation)))
+    for i, c in enumerate(checks, 1):
+        c.id = f"C{i}"
+        c.subject = noun_phrase(c.subject)
+    return checks
