@@ -7,70 +7,20 @@ keep the form they were read with ("13.50"). Writing then reading gives back an 
 from __future__ import annotations
 
 import csv
-import datetime as dt
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from planwatch.core.model import Plan, columns
+from planwatch.core.model import Plan
 
 from . import schema
-from .cells import decimal_text
 from .formulas import neutral, safe_filename
-from .planfile import PlanHead, plan_to_yaml
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return ";".join(value)
-    return str(value)
-
-
-def table_values(plan: Plan) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table as typed values, column name → value (the field list decides the columns)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for table in schema.TABLES:
-        names = [n for n, _ in columns(schema.CLASSES[table.name])]
-        rows = []
-        for obj in getattr(plan, schema.ATTRIBUTES[table.name]):
-            row = {n: getattr(obj, n) for n in names}
-            row["illustrative"] = True if obj.source.illustrative else None
-            row["source"] = obj.source.quote
-            rows.append(row)
-        out[table.name] = rows
-    return out
-
-
-def plan_yaml(plan: Plan) -> dict[str, Any]:
-    head = PlanHead(plan.region, plan.year, plan.title, plan.title_en, plan.base_year, dict(plan.settings),
-                    plan.illustrative_note)
-    return plan_to_yaml(head)
+from .values import cell_text, extra_header, plan_yaml, table_values
 
 
 def _dump_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-
-
-def _extra_header(rows: list[dict[str, str]]) -> list[str]:
-    header: list[str] = []
-    for row in rows:
-        for k in row:
-            if k not in header:
-                header.append(k)
-    return header
 
 
 def write_folder(plan: Plan, path: str | Path) -> Path:
@@ -85,9 +35,9 @@ def write_folder(plan: Plan, path: str | Path) -> Path:
         if table.optional and not values[table.name]:
             continue
         _write_csv(out / table.filename, list(table.column_names),
-                   [[_cell(r.get(c)) for c in table.column_names] for r in values[table.name]])
+                   [[cell_text(r.get(c)) for c in table.column_names] for r in values[table.name]])
     for name, rows in plan.extra.items():
-        header = _extra_header(rows)
+        header = extra_header(rows)
         _write_csv(out / f"{safe_filename(name, 'extra')}.csv", header,
                    [[r.get(h, "") for h in header] for r in rows])
     return out

@@ -18,7 +18,7 @@ from planwatch.core.model import Plan
 from . import schema
 from .cells import decimal_text
 from .formulas import dangerous, xlsx_text
-from .writer import _cell, _extra_header, plan_yaml, table_values
+from .values import cell_text, extra_header, plan_yaml, table_values
 from .yamlsheet import yaml_to_rows
 
 _BOLD = Font(bold=True)
@@ -54,7 +54,7 @@ def _value_cell(ws: Any, value: Any, column_type: str) -> Any:
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    text = _cell(value)
+    text = cell_text(value)
     return _text_cell(ws, text) if dangerous(text) else text
 
 
@@ -97,7 +97,7 @@ def write_workbook(plan: Plan, path: Path) -> None:
             ws.append([_value_cell(ws, row.get(c.name), t) for c, t in zip(table.columns, types, strict=True)])
     for name, extra_rows in plan.extra.items():
         ws = wb.create_sheet(_sheet_title(name))
-        header = _extra_header(extra_rows)
+        header = extra_header(extra_rows)
         if header:
             ws.append(_header(ws, header))
         for r in extra_rows:
