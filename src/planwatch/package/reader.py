@@ -4,7 +4,6 @@ of them is an error (loading is all or nothing)."""
 from __future__ import annotations
 
 import gc
-import operator
 import typing
 from collections.abc import Callable
 from dataclasses import MISSING, fields
@@ -113,9 +112,10 @@ def _parse(
     return head, report, tables, extra
 
 
-# Defaults that depend on another column of the row: a rank's higher_is_better is false.
-_DERIVED: dict[type, dict[str, Callable[[dict[str, Any]], Any]]] = {
-    Indicator: {"higher_is_better": lambda v: v["kind"] is not IndicatorKind.RANK},
+# Defaults that depend on another column of the row, from the row's object as made so far: a rank's
+# higher_is_better is false.
+_DERIVED: dict[type, dict[str, Callable[[Any], Any]]] = {
+    Indicator: {"higher_is_better": lambda made: made.kind is not IndicatorKind.RANK},
 }
 _REF_WORDS = {"areas": ("领域", "area"), "departments": ("部门", "department"), "indicators": ("指标", "indicator"),
               "tasks": ("任务", "task")}
@@ -142,37 +142,21 @@ def _maker(cls: type) -> Callable[[Row], Any]:
         blank = () if meta.kind == "codes" else ("" if hints[f.name] is str and not meta.kind else None)
         if default != blank:  # a blank cell reads as the field's default, not as the column type's blank
             fixups.append((f.name, default))
-    derived = _DERIVED.get(cls, {})
-    if not derived and not hasattr(cls, "__post_init__") and "__slots__" in cls.__dict__:
-        return _slot_maker(cls, names, dict(enums), dict(fixups))
-    get_all = operator.itemgetter(*names)
-
-    def make(row: Row) -> Any:
-        v = row.v
-        kw = dict(zip(names, get_all(v), strict=True)) if len(names) > 1 else {names[0]: v[names[0]]}
-        for name, members in enums:
-            value = kw[name]
-            if value:
-                kw[name] = members[value]
-        for name, default in fixups:
-            if kw[name] is None or kw[name] == "":
-                kw[name] = default
-        for name, rule in derived.items():
-            if v[name] is None:
-                kw[name] = rule(kw)
-        return cls(**kw, source=Source(row.file, row.n, v["source"] or "", bool(v["illustrative"])))
-
-    return make
+    return _slot_maker(cls, names, dict(enums), dict(fixups), _DERIVED.get(cls, {}))
 
 
-def _slot_maker(cls: type, columns: list[str], enums: dict[str, dict[str, Any]],
-                fixups: dict[str, Any]) -> Callable[[Row], Any]:
-    """``make(row)`` for a frozen slots dataclass: the object made by filling its slots from the typed row,
-    which is what its ``__init__`` does, without a dictionary and twenty keyword arguments for each of a
-    city's 288,000 rows. The same rules as the general maker: an enum field's value becomes its member, a
-    blank cell of a field with a default becomes that default, fields that are no column get theirs."""
+def _slot_maker(cls: type, columns: list[str], enums: dict[str, dict[str, Any]], fixups: dict[str, Any],
+                derived: dict[str, Callable[[Any], Any]]) -> Callable[[Row], Any]:
+    """``make(row)``: the object of the frozen slots dataclass ``cls`` made by filling its slots from the
+    typed row, which is what its ``__init__`` does, without a dictionary and twenty keyword arguments for
+    each of a city's 288,000 rows. An enum field's value becomes its member; a blank cell of a field with a
+    default becomes that default; a blank cell of a ``derived`` field is computed from the object once the
+    other fields are in; fields that are no column get their defaults."""
+    if hasattr(cls, "__post_init__") or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: plan data classes are frozen slots dataclasses without __post_init__")
     env: dict[str, Any] = {"new": object.__new__, "cls": cls, "Source": Source}
     lines = ["def make(row):", "    v = row.v", "    o = new(cls)"]
+    last: list[str] = []
     for i, f in enumerate(fields(cls)):
         env[f"set{i}"] = cls.__dict__[f.name].__set__
         if f.name in columns:
@@ -192,7 +176,10 @@ def _slot_maker(cls: type, columns: list[str], enums: dict[str, dict[str, Any]],
         else:
             raise TypeError(f"{cls.__name__}.{f.name} is neither a column nor has a default")
         lines.append(f"    set{i}(o, {value})")
-    lines.append("    return o")
+        if f.name in derived:
+            env[f"rule{i}"] = derived[f.name]
+            last.append(f"    if v[{f.name!r}] is None:\n        set{i}(o, rule{i}(o))")
+    lines += [*last, "    return o"]
     exec("\n".join(lines), env)  # the code is made here from the class's own field names
     return env["make"]  # type: ignore[no-any-return]
 

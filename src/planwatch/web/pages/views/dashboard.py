@@ -14,7 +14,6 @@ from planwatch.web.plans.models import (
     Department,
     Indicator,
     Submission,
-    SubmissionStatus,
     Task,
     WarningRecord,
 )
@@ -26,9 +25,6 @@ from ..indicators import card
 from ..progress import STATUS_ORDER, TaskRow, count_by, task_rows, totals
 from ..severity import SEVERITY
 from .approvals import decidable_states
-
-S = SubmissionStatus
-REPORTED = (S.SUBMITTED, S.HEAD_APPROVED, S.APPROVED)
 
 
 def _task_summary(rows: list[TaskRow]) -> dict[str, Any]:
