@@ -30,6 +30,9 @@ import threading
 import time
 from pathlib import Path
 
+# one way to find a port and a fresh PostgreSQL database, as bench_load does
+from bench_api import free_port, pg_url
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "serve.jsonl"
 DOC = ROOT / "docs" / "benchmarks-serve.md"
@@ -68,12 +71,6 @@ def prepare(scale: float) -> None:
     meta = {"cookie": f"{settings.SESSION_COOKIE_NAME}={key}", "import_s": import_s,
             "observations": len(city.observations), "tasks": len(city.tasks)}
     (Path(os.environ["PLANWATCH_DATA_DIR"]) / "bench-serve.json").write_text(json.dumps(meta))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def get(port: int, path: str, cookie: str, conn: http.client.HTTPConnection | None = None
@@ -154,26 +151,11 @@ def warm(port: int, cookie: str) -> float:
     return time.perf_counter() - started
 
 
-def pg_database() -> str | None:
-    try:
-        base = subprocess.run([str(ROOT / "scripts" / "postgres.sh"), "start"], check=True, capture_output=True,
-                              text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    import psycopg
-
-    admin = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS planwatch_bench_serve")
-        conn.execute("CREATE DATABASE planwatch_bench_serve")
-    return base.rsplit("/", 1)[0] + "/planwatch_bench_serve"
-
-
 def run(db: str, servers: list[str], scale: float, clients: int, seconds: float) -> list[dict[str, object]]:
     env = {**os.environ, "PLANWATCH_DATA_DIR": tempfile.mkdtemp(prefix="planwatch-bench-serve-"),
            "PYTHONPATH": str(ROOT / "bench"), "PLANWATCH_ALLOWED_HOSTS": "localhost,127.0.0.1"}
     if db == "postgres":
-        url = pg_database()
+        url = pg_url("auto")  # a fresh database beside the one scripts/postgres.sh starts
         if url is None:
             print("no PostgreSQL: skipped")
             return []

@@ -14,7 +14,7 @@ from ..actor import Actor
 from ..errors import Conflict, PermissionDenied, ValidationError
 from ..models import Plan, ReportText
 from ..models.changes import Action
-from .locking import check_version, lock, service, write
+from .locking import check_version, service, write
 
 MAX_CHARS = 20_000
 
@@ -45,12 +45,12 @@ def save_text(actor: Actor, plan: Plan, period: str, key: str, text: str, *, lan
     if len(text) > MAX_CHARS:
         raise ValidationError({"text": [_("The paragraph is too long")]})
     user = actor.user if getattr(actor.user, "pk", None) else None
-    found = ReportText.objects.filter(plan=plan, period=period, lang=lang, key=key).values_list("pk", flat=True).first()
-    if found is None:  # a new paragraph (two creating it at once: the unique row makes the second a conflict)
+    obj = (ReportText.objects.select_for_update(of=("self",)).select_related("updated_by")
+           .filter(plan=plan, period=period, lang=lang, key=key).first())  # the row, locked, if there is one
+    if obj is None:  # a new paragraph (two creating it at once: the unique row makes the second a conflict)
         obj = ReportText.objects.create(plan=plan, period=period, lang=lang, key=key, text=text, updated_by=user)
         changelog.record(actor, Action.CREATE, obj, None, changelog.snapshot(obj), plan=plan)
         return obj
-    obj = lock(ReportText.objects.select_related("updated_by"), found)
     if version is None:
         who = obj.updated_by.get_username() if obj.updated_by else "?"
         raise Conflict(_("This paragraph was changed by %(who)s since you read it; reload and try again")
